@@ -1,0 +1,13 @@
+package dev.logsagent.logs.message;
+
+import dev.logsagent.logs.sources.LogSource;
+
+/**
+ * Where a message came from and how far its input will have been consumed once it is delivered.
+ *
+ * @param identifier the input's key in the registry, e.g. {@code file:/var/log/app.log}
+ * @param offset     the input position just after this message (bytes for files), so that storing it after
+ *                   delivery never re-reads nor skips the message
+ */
+public record Origin(LogSource source, String identifier, long offset) {
+}
