@@ -1,0 +1,160 @@
+package dev.logsagent.logs;
+
+import dev.logsagent.config.AgentConfig;
+import dev.logsagent.config.LogsConfig;
+import dev.logsagent.logs.auditor.Auditor;
+import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.launchers.Launcher;
+import dev.logsagent.logs.launchers.file.BufferPool;
+import dev.logsagent.logs.launchers.file.FileLauncher;
+import dev.logsagent.logs.launchers.file.FileLauncherSettings;
+import dev.logsagent.logs.launchers.file.FileSelectionMode;
+import dev.logsagent.logs.message.Origin;
+import dev.logsagent.logs.pipeline.Pipeline;
+import dev.logsagent.logs.pipeline.PipelineProvider;
+import dev.logsagent.logs.processor.Processor;
+import dev.logsagent.logs.sender.BatchStrategy;
+import dev.logsagent.logs.sender.Destination;
+import dev.logsagent.logs.sender.DestinationStatus;
+import dev.logsagent.logs.sender.DestinationsFactory;
+import dev.logsagent.logs.sender.OffsetCommitter;
+import dev.logsagent.logs.sender.Sender;
+import dev.logsagent.logs.sources.LogSource;
+import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.serializer.LogEncoder;
+import dev.logsagent.telemetry.LogsMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The logs agent: auditor, pipelines (processor, batcher, sender with its destinations) and launchers, started in
+ * that order and stopped in reverse, so that on stop every log already read is flushed (within
+ * {@code stop_grace_period}) and its offset saved.
+ */
+public final class LogsAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(LogsAgent.class);
+    /** Messages queued per pipeline, and their bytes: with the batch and in-flight payloads, memory stays bounded. */
+    private static final int QUEUE_MESSAGES = 4096;
+    private static final int QUEUE_BYTES = 4 << 20;
+
+    private final AgentConfig config;
+    private final Sources sources;
+    private final Auditor auditor;
+    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final List<Sender> senders = new ArrayList<>();
+    private final List<Destination> destinations = new ArrayList<>();
+    private final List<Launcher> launchers = new ArrayList<>();
+    private final List<String> endpoints = new ArrayList<>();
+    private volatile boolean running;
+
+    public LogsAgent(AgentConfig config, String hostname, Sources sources, LogsMetrics metrics,
+                     StreamLogsBroker tap, String userAgent) {
+        this.config = config;
+        this.sources = sources;
+        LogsConfig logs = config.logsConfig();
+        this.auditor = new Auditor(config.runPath(), logs.auditorTtl(), InstantSource.system(), Duration.ofSeconds(1));
+        OffsetCommitter committer = this::commit;
+        List<Destination> local = DestinationsFactory.local(config);
+        destinations.addAll(local);
+        Processor processor = new Processor(logs.processingRules(), metrics);
+        for (int i = 0; i < logs.pipelines(); i++) {
+            DestinationsFactory.Destinations d = DestinationsFactory.create(config, metrics, userAgent, local);
+            for (Destination dest : d.all()) {
+                if (!local.contains(dest)) {
+                    destinations.add(dest);
+                }
+            }
+            Sender sender = new Sender(d.reliable(), d.unreliable(), logs.batchMaxConcurrentSend(), committer,
+                    metrics);
+            senders.add(sender);
+            BatchStrategy batch = new BatchStrategy(logs.batchMaxSize(), logs.batchMaxContentSize(), logs.batchWait(),
+                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime);
+            pipelines.add(new Pipeline("pipeline-" + i, QUEUE_MESSAGES, QUEUE_BYTES, processor, batch, tap));
+        }
+        for (Destination d : destinations) {
+            if (!endpoints.contains(d.name())) {
+                endpoints.add(d.name());
+            }
+        }
+        PipelineProvider provider = new PipelineProvider(pipelines);
+        SourceDecoders decoders = new SourceDecoders(logs, metrics);
+        BufferPool buffers = new BufferPool(Math.max(8, logs.pipelines() * 4), 256 << 10);
+        launchers.add(new FileLauncher(sources, new FileLauncherSettings(logs.openFilesLimit(), logs.fileScanPeriod(),
+                logs.closeTimeout(), FileSelectionMode.BY_NAME), auditor, provider, decoders, buffers, metrics,
+                System::nanoTime));
+    }
+
+    private void commit(Origin checkpoint) {
+        if (!checkpoint.input().superseded()) {
+            auditor.commit(checkpoint.identifier(), Long.toString(checkpoint.offset()),
+                    checkpoint.input().tailingMode(), checkpoint.input().fingerprint());
+        }
+    }
+
+    public void start() {
+        auditor.start();
+        pipelines.forEach(Pipeline::start);
+        launchers.forEach(Launcher::start);
+        running = true;
+        LOG.info("logs agent started: {} pipelines, sending to {}", pipelines.size(), endpoints);
+    }
+
+    public void addSource(LogSource source) {
+        sources.add(source);
+    }
+
+    /**
+     * Stops reading, then lets the pipelines and senders deliver what was read until the grace period ends; what
+     * is still in flight then is abandoned unacknowledged and read again after a restart.
+     */
+    public void stop() {
+        running = false;
+        long deadline = System.nanoTime() + config.logsConfig().stopGracePeriod().toNanos();
+        launchers.forEach(Launcher::stop);
+        try {
+            boolean clean = true;
+            for (Pipeline p : pipelines) {
+                clean &= p.drain(deadline);
+            }
+            for (Sender s : senders) {
+                clean &= s.awaitIdle(deadline);
+            }
+            if (!clean) {
+                LOG.warn("stop_grace_period ({}) ran out: undelivered logs will be read again at the next start",
+                        config.logsConfig().stopGracePeriod());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pipelines.forEach(Pipeline::abort);
+        senders.forEach(Sender::abort);
+        destinations.forEach(Destination::close);
+        auditor.close();
+        LOG.info("logs agent stopped");
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public List<String> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    public List<DestinationStatus> destinationStatuses() {
+        return destinations.stream().map(Destination::status).toList();
+    }
+
+    public List<String> problems() {
+        return auditor.problems();
+    }
+
+    public Sources sources() {
+        return sources;
+    }
+}

@@ -1,0 +1,447 @@
+package dev.logsagent.logs.launchers.file;
+
+import dev.logsagent.config.SourceType;
+import dev.logsagent.config.StartPosition;
+import dev.logsagent.logs.auditor.Auditor;
+import dev.logsagent.logs.auditor.RegistryEntry;
+import dev.logsagent.logs.launchers.Launcher;
+import dev.logsagent.logs.message.InputIdentity;
+import dev.logsagent.logs.pipeline.Pipeline;
+import dev.logsagent.logs.pipeline.PipelineProvider;
+import dev.logsagent.logs.sources.LogSource;
+import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.logs.tailers.DecoderProvider;
+import dev.logsagent.logs.tailers.FileTailer;
+import dev.logsagent.telemetry.LogsMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Finds the files of every {@code type: file} source and keeps one {@link FileTailer} per file: it expands globs
+ * every {@code file_scan_period}, starts tailers where the registry or {@code start_position} says, detects
+ * rotation (another file at the path), replacement (same inode, other content) and deletion, and keeps at most
+ * {@code open_files_limit} files open, rotating idle ones out fairly when more match.
+ */
+public final class FileLauncher implements Launcher, Sources.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(FileLauncher.class);
+
+    private final Sources sources;
+    private final FileLauncherSettings settings;
+    private final Auditor auditor;
+    private final PipelineProvider pipelines;
+    private final DecoderProvider decoders;
+    private final BufferPool buffers;
+    private final LogsMetrics metrics;
+    private final LongSupplier nanoClock;
+    private final Set<LogSource> fileSources = ConcurrentHashMap.newKeySet();
+    private final Map<Path, TailedFile> tailed = new HashMap<>();
+    private final List<FileTailer> draining = new ArrayList<>();
+    private final Map<Path, Long> lastTailedNanos = new HashMap<>();
+    private final Map<Path, Resume> resumeOffsets = new HashMap<>();
+    private final Object lock = new Object();
+    private volatile boolean firstScanDone;
+    private volatile boolean stopped;
+    private Thread scanner;
+
+    private record TailedFile(FileTailer tailer, LogSource source, Object fileKey) {
+    }
+
+    /** Where an evicted file stopped, ahead of the registry while its last logs are still in flight. */
+    private record Resume(long offset, String fingerprint) {
+    }
+
+    public FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
+                        DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock) {
+        this.sources = sources;
+        this.settings = settings;
+        this.auditor = auditor;
+        this.pipelines = pipelines;
+        this.decoders = decoders;
+        this.buffers = buffers;
+        this.metrics = metrics;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public void start() {
+        sources.subscribe(SourceType.FILE, this);
+        scanner = Thread.ofVirtual().name("file-launcher").start(this::scanLoop);
+    }
+
+    @Override
+    public void added(LogSource source) {
+        fileSources.add(source);
+    }
+
+    @Override
+    public void removed(LogSource source) {
+        fileSources.remove(source);
+    }
+
+    private void scanLoop() {
+        while (!stopped) {
+            try {
+                scan();
+            } catch (RuntimeException e) {
+                LOG.error("file scan failed", e);
+            }
+            try {
+                Thread.sleep(settings.scanPeriod());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One pass: expand globs, select files, start and stop tailers, look for rotations. Also called by tests. */
+    public void scan() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            Map<Path, LogSource> matched = matchFiles();
+            checkTailedFiles(matched);
+            List<Path> toStart = selectFilesToStart(matched);
+            for (Path p : toStart) {
+                startTailer(p, matched.get(p), !firstScanDone);
+            }
+            reportLimits(matched);
+            draining.removeIf(t -> !t.isAlive());
+            firstScanDone = true;
+        }
+    }
+
+    private Map<Path, LogSource> matchFiles() {
+        Map<Path, LogSource> matched = new LinkedHashMap<>();
+        List<LogSource> ordered = new ArrayList<>(fileSources);
+        ordered.sort((a, b) -> a.config().path().compareTo(b.config().path()));
+        for (LogSource source : ordered) {
+            try {
+                var excludes = source.config().excludePaths().stream().map(GlobExpander::matcher).toList();
+                int count = 0;
+                for (Path p : GlobExpander.expand(source.config().path())) {
+                    if (excludes.stream().anyMatch(m -> m.matches(p))) {
+                        continue;
+                    }
+                    count++;
+                    matched.putIfAbsent(p, source);
+                }
+                if (count == 0 && !GlobExpander.hasMeta(source.config().path())) {
+                    source.setInfo("missing", "file " + source.config().path() + " does not exist (yet)");
+                } else {
+                    source.setInfo("missing", null);
+                }
+                source.setOk();
+            } catch (IOException | RuntimeException e) {
+                source.setError("cannot expand path " + source.config().path() + ": " + e.getMessage());
+            }
+        }
+        return matched;
+    }
+
+    private void checkTailedFiles(Map<Path, LogSource> matched) {
+        for (var it = tailed.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            Path path = entry.getKey();
+            TailedFile tf = entry.getValue();
+            if (!tf.tailer().isAlive()) {
+                finish(path, tf);
+                it.remove();
+                continue;
+            }
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                LOG.info("{} was deleted: reading what is left", path);
+                retire(path, tf);
+                it.remove();
+                continue;
+            } catch (IOException e) {
+                continue;
+            }
+            boolean rotated = tf.fileKey() != null && !tf.fileKey().equals(attrs.fileKey());
+            if (!rotated && replacedInPlace(tf)) {
+                rotated = true;
+            }
+            if (rotated) {
+                LOG.info("{} was rotated: reading the rest of the old file, starting the new one", path);
+                retire(path, tf);
+                it.remove();
+                if (matched.containsKey(path)) {
+                    startTailer(path, matched.get(path), false);
+                }
+            } else if (!matched.containsKey(path)) {
+                tf.tailer().stop();
+                finish(path, tf);
+                it.remove();
+            }
+        }
+    }
+
+    /** Same inode but other leading bytes: a new file reusing the inode. Also refreshes short fingerprints. */
+    private boolean replacedInPlace(TailedFile tf) {
+        InputIdentity identity = tf.tailer().identity();
+        try {
+            FileChannel ch = tf.tailer().channel();
+            String fp = identity.fingerprint();
+            if (fp != null && !FileFingerprint.matches(ch, fp)) {
+                return ch.size() >= tf.tailer().position();
+            }
+            if (fp == null || FileFingerprint.length(fp) < FileFingerprint.MAX_BYTES) {
+                identity.setFingerprint(FileFingerprint.compute(ch));
+            }
+        } catch (IOException e) {
+            LOG.debug("fingerprint of {}: {}", tf.tailer().path(), e.toString());
+        }
+        return false;
+    }
+
+    private void retire(Path path, TailedFile tf) {
+        tf.tailer().drain();
+        draining.add(tf.tailer());
+        finish(path, tf);
+    }
+
+    private void finish(Path path, TailedFile tf) {
+        tf.source().removeInput(path.toString());
+        auditor.unmarkTailed(tf.tailer().identity().identifier());
+        lastTailedNanos.put(path, nanoClock.getAsLong());
+    }
+
+    /**
+     * Files to start now. Under the limit, every matched file not tailed yet. Over it, free slots go to the files
+     * waiting longest, and caught-up tailers are closed to make room, so every file gets its turn.
+     */
+    private List<Path> selectFilesToStart(Map<Path, LogSource> matched) {
+        List<Path> waiting = new ArrayList<>();
+        for (Path p : matched.keySet()) {
+            if (!tailed.containsKey(p)) {
+                waiting.add(p);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        sortByPriority(waiting);
+        int free = settings.openFilesLimit() - tailed.size();
+        if (waiting.size() > free && firstScanDone) {
+            List<Map.Entry<Path, TailedFile>> idle = new ArrayList<>();
+            for (var e : tailed.entrySet()) {
+                if (e.getValue().tailer().atEnd()) {
+                    idle.add(e);
+                }
+            }
+            idle.sort((a, b) -> Long.compare(a.getValue().tailer().startedNanos(),
+                    b.getValue().tailer().startedNanos()));
+            int toEvict = Math.min(idle.size(), waiting.size() - Math.max(free, 0));
+            for (int i = 0; i < toEvict; i++) {
+                var e = idle.get(i);
+                evict(e.getKey(), e.getValue());
+            }
+            free = settings.openFilesLimit() - tailed.size();
+        }
+        return waiting.subList(0, Math.max(0, Math.min(free, waiting.size())));
+    }
+
+    /** Closes a caught-up file to make room, remembering where to resume so nothing is sent twice. */
+    private void evict(Path path, TailedFile tf) {
+        FileTailer t = tf.tailer();
+        t.stop();
+        try {
+            t.awaitStopped(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!t.isAlive()) {
+            resumeOffsets.put(path, new Resume(t.resumeOffset(), t.identity().fingerprint()));
+        }
+        finish(path, tf);
+        tailed.remove(path);
+    }
+
+    private void sortByPriority(List<Path> waiting) {
+        Map<Path, Long> mtimes = new HashMap<>();
+        if (settings.selectionMode() == FileSelectionMode.BY_MODIFICATION_TIME) {
+            for (Path p : waiting) {
+                try {
+                    mtimes.put(p, Files.getLastModifiedTime(p).toMillis());
+                } catch (IOException e) {
+                    mtimes.put(p, 0L);
+                }
+            }
+        }
+        waiting.sort((a, b) -> {
+            // Never-tailed files first, then those that waited longest.
+            long ta = lastTailedNanos.getOrDefault(a, Long.MIN_VALUE);
+            long tb = lastTailedNanos.getOrDefault(b, Long.MIN_VALUE);
+            if (ta != tb) {
+                return Long.compare(ta, tb);
+            }
+            if (settings.selectionMode() == FileSelectionMode.BY_MODIFICATION_TIME) {
+                return Long.compare(mtimes.get(b), mtimes.get(a));
+            }
+            return b.compareTo(a);
+        });
+    }
+
+    private void reportLimits(Map<Path, LogSource> matched) {
+        Map<LogSource, int[]> counts = new HashMap<>();
+        for (var e : matched.entrySet()) {
+            int[] c = counts.computeIfAbsent(e.getValue(), s -> new int[2]);
+            c[1]++;
+            if (tailed.containsKey(e.getKey())) {
+                c[0]++;
+            }
+        }
+        boolean over = matched.size() > settings.openFilesLimit();
+        for (LogSource s : fileSources) {
+            int[] c = counts.getOrDefault(s, new int[2]);
+            s.setInfo("files", over ? c[0] + " files tailed out of " + c[1] + " files matching"
+                    : c[0] + " files tailed");
+        }
+        if (over) {
+            LOG.warn("{} files match the file sources but open_files_limit is {}: rotating between them",
+                    matched.size(), settings.openFilesLimit());
+        }
+    }
+
+    private void startTailer(Path path, LogSource source, boolean firstScan) {
+        String identifier = "file:" + path;
+        FileChannel channel;
+        Object fileKey;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            source.addMessage("cannot open " + path + ": " + e.getMessage());
+            LOG.warn("cannot open {}: {}", path, e.toString());
+            return;
+        }
+        try {
+            StartPosition mode = source.config().startPosition();
+            long offset = startOffset(identifier, channel, mode, firstScan, resumeOffsets.remove(path));
+            InputIdentity identity = new InputIdentity(identifier, mode.key());
+            identity.setFingerprint(FileFingerprint.compute(channel));
+            Pipeline pipeline = pipelines.forKey(identifier);
+            List<String> tags = List.of("filename:" + path.getFileName(), "dirname:" + path.getParent());
+            FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers,
+                    (id, start) -> decoders.create(source, id, start, tags, pipeline),
+                    old -> truncated(old), metrics, settings.closeTimeout(), nanoClock);
+            supersedeDraining(identifier);
+            tailed.put(path, new TailedFile(tailer, source, fileKey));
+            auditor.markTailed(identifier);
+            source.addInput(path.toString());
+            tailer.start();
+            LOG.debug("tailing {} from offset {}", path, offset);
+        } catch (IOException e) {
+            source.addMessage("cannot read " + path + ": " + e.getMessage());
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Nothing more to do with a file we cannot read.
+            }
+        }
+    }
+
+    private InputIdentity truncated(InputIdentity old) {
+        old.supersede();
+        return new InputIdentity(old.identifier(), old.tailingMode());
+    }
+
+    /** The new file at a path owns its registry key: a rotated predecessor still draining no longer moves it. */
+    private void supersedeDraining(String identifier) {
+        for (FileTailer t : draining) {
+            if (t.identity().identifier().equals(identifier)) {
+                t.identity().supersede();
+            }
+        }
+    }
+
+    private long startOffset(String identifier, FileChannel channel, StartPosition mode, boolean firstScan,
+                             Resume resume) throws IOException {
+        long size = channel.size();
+        if (resume != null && resume.offset() <= size && FileFingerprint.matches(channel, resume.fingerprint())) {
+            return resume.offset();
+        }
+        switch (mode) {
+            case FORCE_BEGINNING:
+                return 0;
+            case FORCE_END:
+                return size;
+            default:
+                break;
+        }
+        RegistryEntry entry = auditor.get(identifier).orElse(null);
+        if (entry != null) {
+            long offset;
+            try {
+                offset = Long.parseLong(entry.offset());
+            } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            if (offset >= 0 && offset <= size && FileFingerprint.matches(channel, entry.fingerprint())) {
+                return offset;
+            }
+            // The file shrank or holds other content than the registry saw: it is a new file, read it all.
+            return 0;
+        }
+        if (!firstScan) {
+            // A file that appears while the agent runs is new: its first lines must not be skipped.
+            return 0;
+        }
+        return mode == StartPosition.BEGINNING ? 0 : size;
+    }
+
+    /** Number of files tailed now, rotated ones still draining excluded. */
+    public int tailedCount() {
+        synchronized (lock) {
+            return tailed.size();
+        }
+    }
+
+    @Override
+    public void stop() {
+        List<FileTailer> all = new ArrayList<>();
+        synchronized (lock) {
+            stopped = true;
+            if (scanner != null) {
+                scanner.interrupt();
+            }
+            for (TailedFile tf : tailed.values()) {
+                all.add(tf.tailer());
+            }
+            all.addAll(draining);
+            tailed.clear();
+            draining.clear();
+        }
+        for (FileTailer t : all) {
+            t.stop();
+        }
+        for (FileTailer t : all) {
+            try {
+                t.awaitStopped(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.logsagent.logs.sender;
+
+import dev.logsagent.config.AgentConfig;
+import dev.logsagent.config.CompressionKind;
+import dev.logsagent.config.EndpointConfig;
+import dev.logsagent.config.LogsConfig;
+import dev.logsagent.serializer.Compression;
+import dev.logsagent.telemetry.LogsMetrics;
+import dev.logsagent.util.retry.BackoffPolicy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Chooses the destinations from the config, as the contract says: the HTTP intake unless TCP is forced; the console
+ * when no intake is configured at all (no {@code api_key}, no {@code logs_dd_url}) — the embedded default; plus
+ * {@code additional_endpoints}, {@code console_output} and {@code file_output} beside it.
+ */
+public final class DestinationsFactory {
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int UNRELIABLE_QUEUE = 16;
+
+    /** The destinations of one sender. */
+    public record Destinations(List<Destination> reliable, List<UnreliableDestination> unreliable) {
+        public List<Destination> all() {
+            List<Destination> all = new ArrayList<>(reliable);
+            all.addAll(unreliable);
+            return all;
+        }
+    }
+
+    private DestinationsFactory() {
+    }
+
+    /** True when an intake is configured; otherwise logs go to the console. */
+    public static boolean intakeConfigured(AgentConfig config) {
+        String key = config.effectiveApiKey();
+        return config.logsConfig().logsDdUrl() != null || (key != null && !key.isBlank());
+    }
+
+    /**
+     * The destinations on this host (console, file): one set for the whole agent, since pipelines must not
+     * interleave partial writes to one stream.
+     */
+    public static List<Destination> local(AgentConfig config) {
+        LogsConfig logs = config.logsConfig();
+        List<Destination> local = new ArrayList<>();
+        if (!intakeConfigured(config) || logs.consoleOutput()) {
+            local.add(JsonLinesDestination.console());
+        }
+        if (logs.fileOutput() != null) {
+            local.add(JsonLinesDestination.file(logs.fileOutput()));
+        }
+        return local;
+    }
+
+    /**
+     * The destinations of one pipeline's sender: its own intake connections, so pipelines send in parallel, plus the
+     * shared local ones.
+     */
+    public static Destinations create(AgentConfig config, LogsMetrics metrics, String userAgent,
+                                      List<Destination> local) {
+        LogsConfig logs = config.logsConfig();
+        List<Destination> reliable = new ArrayList<>();
+        List<UnreliableDestination> unreliable = new ArrayList<>();
+        if (intakeConfigured(config)) {
+            EndpointConfig main = mainEndpoint(config);
+            reliable.add(intake(main, logs, metrics, userAgent));
+            for (EndpointConfig extra : logs.additionalEndpoints()) {
+                Destination d = intake(extra, logs, metrics, userAgent);
+                if (extra.reliable()) {
+                    reliable.add(d);
+                } else {
+                    unreliable.add(new UnreliableDestination(d, UNRELIABLE_QUEUE));
+                }
+            }
+        }
+        reliable.addAll(local);
+        return new Destinations(reliable, unreliable);
+    }
+
+    /** {@code logs_dd_url} when set, else the site's intake for the chosen protocol. */
+    static EndpointConfig mainEndpoint(AgentConfig config) {
+        LogsConfig logs = config.logsConfig();
+        String url = logs.logsDdUrl();
+        String host;
+        int port;
+        if (url != null) {
+            int colon = url.lastIndexOf(':');
+            host = colon > 0 ? url.substring(0, colon) : url;
+            port = colon > 0 ? Integer.parseInt(url.substring(colon + 1)) : (logs.logsNoSsl() ? 80 : 443);
+        } else if (logs.forceUseTcp()) {
+            host = "agent-intake.logs." + config.site();
+            port = 10516;
+        } else {
+            host = "agent-http-intake.logs." + config.site();
+            port = 443;
+        }
+        return new EndpointConfig(config.effectiveApiKey(), host, port, !logs.logsNoSsl(), true);
+    }
+
+    private static Destination intake(EndpointConfig endpoint, LogsConfig logs, LogsMetrics metrics,
+                                      String userAgent) {
+        BackoffPolicy backoff = new BackoffPolicy(logs.senderBackoffBase(), logs.senderBackoffFactor(),
+                logs.senderBackoffMax(), (int) logs.senderRecoveryInterval(), RandomGenerator.getDefault());
+        if (logs.forceUseTcp()) {
+            return new TcpDestination(endpoint.host(), endpoint.port(), endpoint.useSsl(), endpoint.apiKey(), backoff,
+                    metrics);
+        }
+        URI uri = URI.create((endpoint.useSsl() ? "https://" : "http://") + endpoint.host() + ":" + endpoint.port()
+                + "/api/v2/logs");
+        return new HttpDestination(uri, endpoint.apiKey(), compression(logs), backoff, metrics, userAgent,
+                HTTP_TIMEOUT);
+    }
+
+    static Compression compression(LogsConfig logs) {
+        if (!logs.useCompression()) {
+            return Compression.none();
+        }
+        return logs.compressionKind() == CompressionKind.GZIP
+                ? Compression.gzip(logs.compressionLevel())
+                : Compression.zstd(logs.zstdCompressionLevel());
+    }
+}

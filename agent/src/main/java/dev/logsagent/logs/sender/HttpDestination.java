@@ -1,0 +1,138 @@
+package dev.logsagent.logs.sender;
+
+import dev.logsagent.serializer.Compression;
+import dev.logsagent.telemetry.LogsMetrics;
+import dev.logsagent.util.retry.BackoffPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * POSTs payloads to a Datadog-compatible intake ({@code /api/v2/logs}). Network errors, 408, 429 and 5xx are
+ * retried forever with the sender backoff policy; any other 4xx means the payload can never be accepted
+ * (bad key, too large ...), so it is dropped and counted rather than blocking the pipeline for good.
+ */
+public final class HttpDestination implements Destination {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDestination.class);
+
+    private final URI uri;
+    private final String apiKey;
+    private final Compression compression;
+    private final BackoffPolicy backoff;
+    private final LogsMetrics metrics;
+    private final String userAgent;
+    private final Duration timeout;
+    private final HttpClient client;
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicReference<String> state = new AtomicReference<>("idle");
+
+    public HttpDestination(URI uri, String apiKey, Compression compression, BackoffPolicy backoff,
+                           LogsMetrics metrics, String userAgent, Duration timeout) {
+        this.uri = uri;
+        this.apiKey = apiKey;
+        this.compression = compression;
+        this.backoff = backoff;
+        this.metrics = metrics;
+        this.userAgent = userAgent;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).build();
+    }
+
+    @Override
+    public String name() {
+        return uri.toString();
+    }
+
+    @Override
+    public DeliveryResult send(Payload payload) throws InterruptedException {
+        byte[] body;
+        int length;
+        if (compression.contentEncoding() == null) {
+            body = payload.body();
+            length = payload.length();
+        } else {
+            body = compression.compress(payload.body(), 0, payload.length());
+            length = body.length;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("DD-PROTOCOL", "agent-json")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, length));
+        if (apiKey != null && !apiKey.isEmpty()) {
+            request.header("DD-API-KEY", apiKey);
+        }
+        if (compression.contentEncoding() != null) {
+            request.header("Content-Encoding", compression.contentEncoding());
+        }
+        HttpRequest built = request.build();
+        boolean firstTry = true;
+        while (true) {
+            int errorCount = errors.get();
+            if (errorCount > 0) {
+                Thread.sleep(backoff.delay(errorCount));
+            }
+            if (!firstTry) {
+                retries.incrementAndGet();
+                metrics.retryCount.inc();
+            }
+            firstTry = false;
+            int status;
+            try {
+                status = client.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                failed("network error: " + e);
+                continue;
+            }
+            metrics.httpResponses.labelValues(name(), Integer.toString(status)).inc();
+            if (status >= 200 && status < 300) {
+                errors.updateAndGet(backoff::decreaseError);
+                sent.incrementAndGet();
+                metrics.encodedBytesSent.inc(length);
+                state.set("connected");
+                return DeliveryResult.DELIVERED;
+            }
+            if (status >= 500 || status == 408 || status == 429) {
+                failed("HTTP " + status);
+                continue;
+            }
+            dropped.incrementAndGet();
+            state.set("dropping: HTTP " + status);
+            LOG.error("{} refused a payload of {} logs with HTTP {}: dropped (check api_key and logs_dd_url)",
+                    name(), payload.count(), status);
+            return DeliveryResult.DROPPED;
+        }
+    }
+
+    private void failed(String reason) {
+        int n = errors.updateAndGet(backoff::increaseError);
+        metrics.destinationErrors.labelValues(name()).inc();
+        state.set("retrying: " + reason);
+        if (n == 1 || Integer.bitCount(n) == 1) {
+            LOG.warn("{}: {}; retrying with backoff", name(), reason);
+        }
+    }
+
+    @Override
+    public DestinationStatus status() {
+        return new DestinationStatus(name(), state.get(), true, sent.get(), dropped.get(), retries.get());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
