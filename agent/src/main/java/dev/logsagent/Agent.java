@@ -1,0 +1,168 @@
+package dev.logsagent;
+
+import dev.logsagent.api.AuthToken;
+import dev.logsagent.api.LocalApiServer;
+import dev.logsagent.config.AgentConfig;
+import dev.logsagent.config.ConfdLoader;
+import dev.logsagent.config.ConfdResult;
+import dev.logsagent.config.FailedSource;
+import dev.logsagent.config.SourceConfig;
+import dev.logsagent.config.SourceType;
+import dev.logsagent.errors.ConfigProblem;
+import dev.logsagent.errors.StartupException;
+import dev.logsagent.logs.LogsAgent;
+import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.sources.LogSource;
+import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.metadata.HostnameResolver;
+import dev.logsagent.status.StatusBuilder;
+import dev.logsagent.status.StatusDocument;
+import dev.logsagent.telemetry.LogsMetrics;
+import dev.logsagent.telemetry.Telemetry;
+import dev.logsagent.telemetry.TelemetryServer;
+import dev.logsagent.version.BuildInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The whole agent process: telemetry, the logs agent and the local API, started in dependency order (ports are
+ * bound before anything reads a log, so a port in use fails fast) and stopped in reverse.
+ */
+public final class Agent {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+    private final AgentConfig config;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private TelemetryServer telemetryServer;
+    private LogsAgent logsAgent;
+    private LocalApiServer api;
+
+    public Agent(AgentConfig config, List<ConfigProblem> configWarnings) {
+        this.config = config;
+        configWarnings.forEach(w -> warnings.add(w.describe()));
+    }
+
+    /** Starts everything, or throws a {@link StartupException} with one line for the user and starts nothing. */
+    public void start() {
+        prepareRunPath();
+        List<SourceConfig> sourceConfigs = loadSources();
+        Telemetry telemetry = new Telemetry();
+        LogsMetrics metrics = new LogsMetrics(telemetry.registry());
+        StreamLogsBroker broker = new StreamLogsBroker();
+        Sources sources = new Sources();
+        String hostname = HostnameResolver.resolve(config.hostname(), System.getenv(), Path.of("/etc/hostname"));
+        BuildInfo build = BuildInfo.current();
+
+        telemetryServer = new TelemetryServer(telemetry.registry(), config.expvarPort());
+        telemetryServer.start();
+        try {
+            StatusBuilder status = new StatusBuilder(sources, metrics)
+                    .withRunning(() -> logsAgent != null && logsAgent.isRunning())
+                    .withEndpoints(() -> logsAgent == null ? List.of() : logsAgent.endpoints())
+                    .withErrors(this::errors)
+                    .withWarnings(() -> List.copyOf(warnings))
+                    .withDestinations(() -> logsAgent == null ? List.of() : logsAgent.destinationStatuses().stream()
+                            .map(d -> new StatusDocument.Destination(d.name(), d.state(), d.reliable(),
+                                    d.payloadsSent(), d.payloadsDropped(), d.retries())).toList())
+                    .withMetadata(() -> Map.of("hostname", hostname, "version", build.version()));
+            api = new LocalApiServer(config.cmdHost(), config.cmdPort(), AuthToken.create(config.runPath()),
+                    status::build, build::toMap, broker);
+            if (config.logsEnabled()) {
+                logsAgent = new LogsAgent(config, hostname, sources, metrics, broker,
+                        "logs-agent/" + build.version());
+                logsAgent.start();
+                for (SourceConfig sc : sourceConfigs) {
+                    logsAgent.addSource(new LogSource(sc.integration(), sc));
+                }
+            } else {
+                LOG.info("logs_enabled is false: no logs are collected");
+            }
+            api.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        LOG.info("logs-agent {} running as {}: local API on {}:{}, telemetry on 127.0.0.1:{}", build.version(),
+                hostname, config.cmdHost(), api.port(), telemetryServer.port());
+    }
+
+    private List<String> errors() {
+        List<String> all = new ArrayList<>(errors);
+        if (logsAgent != null) {
+            all.addAll(logsAgent.problems());
+        }
+        return all;
+    }
+
+    private void prepareRunPath() {
+        Path run = config.runPath();
+        try {
+            Files.createDirectories(run);
+            Path probe = Files.createTempFile(run, ".write-check", "");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new StartupException("run_path " + run + " is not writable: " + e.getMessage(), e);
+        }
+    }
+
+    private List<SourceConfig> loadSources() {
+        Path confd = config.confdPath();
+        if (!Files.isDirectory(confd)) {
+            if (config.confdPathExplicit()) {
+                throw new StartupException("confd_path " + confd + " does not exist or is not a folder");
+            }
+            LOG.info("no conf.d folder at {}: no file sources configured", confd);
+            return List.of();
+        }
+        ConfdResult result = ConfdLoader.load(confd);
+        for (FailedSource failed : result.failed()) {
+            for (ConfigProblem p : failed.problems()) {
+                String line = "integration " + failed.integration() + ": " + p.describe();
+                LOG.error("source not started: {}", line);
+                errors.add(line);
+            }
+        }
+        for (ConfigProblem w : result.warnings()) {
+            LOG.warn("{}", w.describe());
+            warnings.add(w.describe());
+        }
+        List<SourceConfig> sources = new ArrayList<>();
+        for (SourceConfig sc : result.sources()) {
+            sources.add(resolveRelativePath(sc, confd));
+        }
+        return sources;
+    }
+
+    /** An extension for portable examples: a relative file path is taken from the conf.d folder. */
+    private static SourceConfig resolveRelativePath(SourceConfig sc, Path confd) {
+        if (sc.type() != SourceType.FILE || sc.path() == null || Path.of(sc.path()).isAbsolute()) {
+            return sc;
+        }
+        return sc.withPath(confd.resolve(sc.path()).normalize().toString());
+    }
+
+    /** Stops in reverse order; safe to call more than once. */
+    public synchronized void stop() {
+        if (api != null) {
+            api.close();
+            api = null;
+        }
+        if (logsAgent != null) {
+            logsAgent.stop();
+            logsAgent = null;
+        }
+        if (telemetryServer != null) {
+            telemetryServer.close();
+            telemetryServer = null;
+        }
+    }
+}
