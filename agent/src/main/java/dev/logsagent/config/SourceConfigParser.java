@@ -5,12 +5,12 @@ import dev.logsagent.errors.ConfigProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,20 +31,11 @@ public final class SourceConfigParser {
     private static final ValueReader<Boolean> BOOL = ValueReaders.bool();
     private static final ValueReader<List<ProcessingRuleConfig>> RULES = new ProcessingRulesReader();
 
-    /** Keys of other source types, kept in {@link SourceConfig#extra()} with the Java type named in the docs. */
-    private static final Map<String, ValueReader<?>> EXTRA = Map.ofEntries(
-            Map.entry("include_units", LIST),
-            Map.entry("exclude_units", LIST),
-            Map.entry("include_matches", LIST),
-            Map.entry("exclude_matches", LIST),
-            Map.entry("image", TEXT),
-            Map.entry("label", TEXT),
-            Map.entry("name", TEXT),
-            Map.entry("idle_timeout", ValueReaders.duration(ChronoUnit.SECONDS, NumberRange.above(0, 86_400))),
-            Map.entry("max_connections", ValueReaders.integer(1, 100_000)),
-            Map.entry("frame_size", ValueReaders.integer(1, 64 * 1024 * 1024)),
-            Map.entry("format", TEXT),
-            Map.entry("tls", SourceConfigParser::mapping));
+    /**
+     * Keys of other source types, kept in {@link SourceConfig#extra()} as {@code String}, {@code List<String>},
+     * {@code Integer}, {@code Duration} ({@code idle_timeout}) or {@code Map} ({@code tls}).
+     */
+    private static final Map<String, ValueReader<?>> EXTRA = extraKeys();
 
     private static final Set<String> KEYS = keys();
 
@@ -150,6 +141,26 @@ public final class SourceConfigParser {
             values.put(name, JsonMapper.shared().treeToValue(node.field(name).value(), Object.class));
         }
         return Collections.unmodifiableMap(values);
+    }
+
+    /** Every key a log source may have. */
+    static Set<String> knownKeys() {
+        return KEYS;
+    }
+
+    private static Map<String, ValueReader<?>> extraKeys() {
+        Map<String, ValueReader<?>> keys = new LinkedHashMap<>();
+        for (String name : List.of("include_units", "exclude_units", "include_matches", "exclude_matches")) {
+            keys.put(name, LIST);
+        }
+        for (String name : List.of("image", "label", "name", "format")) {
+            keys.put(name, TEXT);
+        }
+        keys.put("idle_timeout", ValueReaders.duration(ChronoUnit.SECONDS, NumberRange.above(0, 86_400)));
+        keys.put("max_connections", ValueReaders.integer(1, 100_000));
+        keys.put("frame_size", ValueReaders.integer(1, 64 * 1024 * 1024));
+        keys.put("tls", SourceConfigParser::mapping);
+        return Collections.unmodifiableMap(keys);
     }
 
     private static Set<String> keys() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ConfdLoaderTest {
     @TempDir
@@ -179,10 +180,6 @@ class ConfdLoaderTest {
 
         assertThat(result.sources()).isEmpty();
         assertThat(result.failed()).isEmpty();
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.groups.Tuple.tuple(values);
     }
 
     private Path write(String name, String content) throws IOException {

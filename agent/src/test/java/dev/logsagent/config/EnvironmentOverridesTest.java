@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class EnvironmentOverridesTest {
     void everyKnownKeyHasItsEnvironmentVariable() {
         for (ConfigKey<?> key : ConfigKeys.ALL) {
             assertThat(key.envVars().getFirst())
-                    .isEqualTo("DD_" + key.path().toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+                    .isEqualTo("DD_" + key.path().toUpperCase(Locale.ROOT).replace('.', '_'));
         }
         AgentConfig config = ConfigLoader.load(null, Map.of("DD_HOSTNAME", "web-2", "DD_SITE", "datadoghq.eu",
                 "DD_LOGS_CONFIG_PIPELINES", "3", "DD_LOGS_CONFIG_COMPRESSION_KIND", "gzip",
