@@ -7,7 +7,8 @@ import java.util.List;
  * The main config file ({@code datadog.yaml}) with environment overrides applied, bound and validated once at
  * start. Components receive the part they need at construction; nothing reads a global config.
  *
- * @param configFile where it was read from; null when the agent runs on defaults only
+ * @param configFile        where it was read from; null when the agent runs on defaults only
+ * @param confdPathExplicit true when {@code confd_path} was set (file or environment): then it must exist
  */
 public record AgentConfig(
         Path configFile,
@@ -23,7 +24,8 @@ public record AgentConfig(
         int cmdPort,
         int expvarPort,
         String dockerHost,
-        LogsConfig logsConfig) {
+        LogsConfig logsConfig,
+        boolean confdPathExplicit) {
 
     public AgentConfig {
         tags = List.copyOf(tags);
