@@ -90,6 +90,8 @@ final class ConfigKeys {
     static final ConfigKey<Path> DOCKER_PATH_OVERRIDE =
             logs("docker_path_override", path(), Path.of("/var/lib/docker/containers"));
     static final ConfigKey<Path> PODS_PATH = logs("pods_path", path(), Path.of("/var/log/pods"));
+    static final ConfigKey<FileSelectionMode> FILE_WILDCARD_SELECTION_MODE = logs("file_wildcard_selection_mode",
+            ValueReaders.oneOf(FileSelectionMode.values(), FileSelectionMode::key), FileSelectionMode.BY_NAME);
 
     static final List<ConfigKey<?>> ALL = List.of(API_KEY, SITE, HOSTNAME, TAGS, ENV, LOGS_ENABLED, RUN_PATH,
             CONFD_PATH, CMD_HOST, CMD_PORT, EXPVAR_PORT, DOCKER_HOST, LOGS_DD_URL, LOGS_NO_SSL, USE_HTTP,
@@ -99,7 +101,7 @@ final class ConfigKeys {
             STOP_GRACE_PERIOD, OPEN_FILES_LIMIT, FILE_SCAN_PERIOD, CLOSE_TIMEOUT, MAX_MESSAGE_SIZE_BYTES,
             AGGREGATION_TIMEOUT, PROCESSING_RULES, AUTO_MULTI_LINE_DETECTION, CONTAINER_COLLECT_ALL,
             ADDITIONAL_ENDPOINTS, LOGS_API_KEY, PIPELINES, AUDITOR_TTL, CONSOLE_OUTPUT, FILE_OUTPUT,
-            DOCKER_PATH_OVERRIDE, PODS_PATH);
+            DOCKER_PATH_OVERRIDE, PODS_PATH, FILE_WILDCARD_SELECTION_MODE);
 
     private ConfigKeys() {
     }

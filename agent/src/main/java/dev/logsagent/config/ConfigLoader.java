@@ -72,7 +72,8 @@ public final class ConfigLoader {
                 values.get(AGGREGATION_TIMEOUT), values.get(PROCESSING_RULES), values.get(AUTO_MULTI_LINE_DETECTION),
                 values.get(CONTAINER_COLLECT_ALL), values.get(ADDITIONAL_ENDPOINTS), values.get(LOGS_API_KEY),
                 values.get(PIPELINES), values.get(AUDITOR_TTL), values.get(CONSOLE_OUTPUT),
-                values.path(FILE_OUTPUT), values.path(DOCKER_PATH_OVERRIDE), values.path(PODS_PATH));
+                values.path(FILE_OUTPUT), values.path(DOCKER_PATH_OVERRIDE), values.path(PODS_PATH),
+                values.get(FILE_WILDCARD_SELECTION_MODE));
     }
 
     /** Reads keys of the merged tree, falling back to defaults; relative paths are taken from the config's folder. */

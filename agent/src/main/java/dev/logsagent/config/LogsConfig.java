@@ -13,6 +13,7 @@ import java.util.List;
  * @param fileOutput          extension: also append processed logs as JSON lines to this file; null = off
  * @param dockerPathOverride  folder holding {@code <id>/<id>-json.log}
  * @param podsPath            folder holding {@code <ns>_<pod>_<uid>/<container>/<n>.log}
+ * @param fileWildcardSelectionMode which files win when more match than {@code open_files_limit}
  */
 public record LogsConfig(
         String logsDdUrl,
@@ -49,7 +50,8 @@ public record LogsConfig(
         boolean consoleOutput,
         Path fileOutput,
         Path dockerPathOverride,
-        Path podsPath) {
+        Path podsPath,
+        FileSelectionMode fileWildcardSelectionMode) {
 
     public LogsConfig {
         processingRules = List.copyOf(processingRules);

@@ -74,6 +74,11 @@ public record SourceConfig(
                 bindHost, service, source, sourceCategory, tags, processingRules, autoMultiLine, identifier, extra);
     }
 
+    public SourceConfig withPath(String newPath) {
+        return new SourceConfig(integration, origin, type, newPath, excludePaths, encoding, startPosition, port,
+                bindHost, service, source, sourceCategory, tags, processingRules, autoMultiLine, identifier, extra);
+    }
+
     public SourceConfig withAutoMultiLine(Boolean auto) {
         return new SourceConfig(integration, origin, type, path, excludePaths, encoding, startPosition, port,
                 bindHost, service, source, sourceCategory, tags, processingRules, auto, identifier, extra);

@@ -8,7 +8,6 @@ import dev.logsagent.logs.launchers.Launcher;
 import dev.logsagent.logs.launchers.file.BufferPool;
 import dev.logsagent.logs.launchers.file.FileLauncher;
 import dev.logsagent.logs.launchers.file.FileLauncherSettings;
-import dev.logsagent.logs.launchers.file.FileSelectionMode;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.pipeline.Pipeline;
 import dev.logsagent.logs.pipeline.PipelineProvider;
@@ -61,8 +60,9 @@ public final class LogsAgent {
         OffsetCommitter committer = this::commit;
         List<Destination> local = DestinationsFactory.local(config);
         destinations.addAll(local);
-        Processor processor = new Processor(logs.processingRules(), metrics);
         for (int i = 0; i < logs.pipelines(); i++) {
+            // Rule matchers are reused and not thread-safe: one processor per pipeline thread.
+            Processor processor = new Processor(logs.processingRules(), metrics);
             DestinationsFactory.Destinations d = DestinationsFactory.create(config, metrics, userAgent, local);
             for (Destination dest : d.all()) {
                 if (!local.contains(dest)) {
@@ -85,7 +85,7 @@ public final class LogsAgent {
         SourceDecoders decoders = new SourceDecoders(logs, metrics);
         BufferPool buffers = new BufferPool(Math.max(8, logs.pipelines() * 4), 256 << 10);
         launchers.add(new FileLauncher(sources, new FileLauncherSettings(logs.openFilesLimit(), logs.fileScanPeriod(),
-                logs.closeTimeout(), FileSelectionMode.BY_NAME), auditor, provider, decoders, buffers, metrics,
+                logs.closeTimeout(), logs.fileWildcardSelectionMode()), auditor, provider, decoders, buffers, metrics,
                 System::nanoTime));
     }
 

@@ -1,7 +1,6 @@
 package dev.logsagent.logs.sender;
 
 import dev.logsagent.config.AgentConfig;
-import dev.logsagent.config.CompressionKind;
 import dev.logsagent.config.EndpointConfig;
 import dev.logsagent.config.LogsConfig;
 import dev.logsagent.serializer.Compression;
@@ -112,16 +111,7 @@ public final class DestinationsFactory {
         }
         URI uri = URI.create((endpoint.useSsl() ? "https://" : "http://") + endpoint.host() + ":" + endpoint.port()
                 + "/api/v2/logs");
-        return new HttpDestination(uri, endpoint.apiKey(), compression(logs), backoff, metrics, userAgent,
+        return new HttpDestination(uri, endpoint.apiKey(), Compression.of(logs), backoff, metrics, userAgent,
                 HTTP_TIMEOUT);
-    }
-
-    static Compression compression(LogsConfig logs) {
-        if (!logs.useCompression()) {
-            return Compression.none();
-        }
-        return logs.compressionKind() == CompressionKind.GZIP
-                ? Compression.gzip(logs.compressionLevel())
-                : Compression.zstd(logs.zstdCompressionLevel());
     }
 }

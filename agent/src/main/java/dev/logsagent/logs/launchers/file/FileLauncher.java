@@ -1,5 +1,7 @@
 package dev.logsagent.logs.launchers.file;
 
+import dev.logsagent.config.FileSelectionMode;
+
 import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
 import dev.logsagent.logs.auditor.Auditor;

@@ -1,5 +1,7 @@
 package dev.logsagent.logs.launchers.file;
 
+import dev.logsagent.config.FileSelectionMode;
+
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package dev.logsagent.logs.launchers.file;
+package dev.logsagent.config;
 
 /**
  * Which files win when more match than {@code open_files_limit} allows ({@code file_wildcard_selection_mode}, as in
