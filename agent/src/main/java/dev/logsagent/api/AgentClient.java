@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Talks to a running agent's local API, for the CLI. Every failure is a {@link TransportException} with a clear message. */
+/**
+ * Talks to a running agent's local API, for the CLI. Every failure is a {@link TransportException} with a clear
+ * message.
+ */
 public final class AgentClient implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);

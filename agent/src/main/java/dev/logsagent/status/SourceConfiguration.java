@@ -36,7 +36,8 @@ final class SourceConfiguration {
         putIfSet(out, "source", config.source());
         putIfSet(out, "sourcecategory", config.sourceCategory());
         putIfSet(out, "tags", config.tags());
-        putIfSet(out, "log_processing_rules", config.processingRules().stream().map(SourceConfiguration::rule).toList());
+        putIfSet(out, "log_processing_rules",
+                config.processingRules().stream().map(SourceConfiguration::rule).toList());
         if (config.autoMultiLine() != null) {
             out.put("auto_multi_line_detection", config.autoMultiLine());
         }

@@ -48,7 +48,7 @@ public final class StatusBuilder {
         return new StatusBuilder(sources, metrics, newRunning, endpoints, errors, warnings, destinations, metadata);
     }
 
-    /** @param newEndpoints one human line per endpoint, e.g. {@code Reliable: Sending compressed logs in HTTPS to ...} */
+    /** @param newEndpoints one human line per endpoint, e.g. {@code Reliable: Sending compressed logs in HTTPS ...} */
     public StatusBuilder withEndpoints(Supplier<List<String>> newEndpoints) {
         return new StatusBuilder(sources, metrics, running, newEndpoints, errors, warnings, destinations, metadata);
     }

@@ -23,7 +23,8 @@ public final class StatusText {
         for (String endpoint : stats.endpoints()) {
             out.append("    ").append(endpoint).append('\n');
         }
-        stats.metrics().forEach((name, value) -> out.append("    ").append(name).append(": ").append(value).append('\n'));
+        stats.metrics().forEach((name, value) ->
+                out.append("    ").append(name).append(": ").append(value).append('\n'));
         lines(out, "Errors", stats.errors());
         lines(out, "Warnings", stats.warnings());
         if (!stats.destinations().isEmpty()) {

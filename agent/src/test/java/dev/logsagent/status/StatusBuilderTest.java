@@ -72,7 +72,8 @@ class StatusBuilderTest {
                 .containsEntry("include_units", List.of("sshd.service"))
                 .doesNotContainKeys("path", "start_position", "service");
         assertThat(configuration.get("log_processing_rules")).isEqualTo(List.of(
-                Map.of("type", "mask_sequences", "name", "cards", "pattern", "\\d{16}", "replace_placeholder", "[card]")));
+                Map.of("type", "mask_sequences", "name", "cards", "pattern", "\\d{16}",
+                        "replace_placeholder", "[card]")));
         assertThat(String.valueOf(configuration.get("api_key"))).isEqualTo("*".repeat(28) + "cdef")
                 .doesNotContain("0123456789ab");
     }
@@ -99,7 +100,8 @@ class StatusBuilderTest {
         assertThat(builder.build().logsStats().isRunning()).isFalse();
         assertThat(stats.metrics()).containsEntry("LogsProcessed", 7L).containsEntry("LogsSent", 5L)
                 .containsEntry("BytesSent", 300L).containsEntry("LogsDropped", 0L);
-        assertThat(stats.endpoints()).containsExactly("Reliable: Sending compressed logs in HTTPS to intake on port 443");
+        assertThat(stats.endpoints())
+                .containsExactly("Reliable: Sending compressed logs in HTTPS to intake on port 443");
         assertThat(stats.errors()).containsExactly("intake unreachable");
         assertThat(stats.warnings()).containsExactly("unknown key foo");
         assertThat(stats.destinations()).extracting(StatusDocument.Destination::state).containsExactly("retrying");
@@ -108,7 +110,8 @@ class StatusBuilderTest {
 
     @Test
     void serialisesWithTheContractsFieldNames() {
-        LogSource source = new LogSource("nginx", SourceConfig.file("nginx", Path.of("/var/log/a.log"), "web", "nginx"));
+        LogSource source = new LogSource("nginx",
+                SourceConfig.file("nginx", Path.of("/var/log/a.log"), "web", "nginx"));
         source.addBytesRead(10);
         sources.add(source);
 
@@ -141,6 +144,7 @@ class StatusBuilderTest {
         return new SourceConfig("app", "conf.d/app.d/conf.yaml", SourceType.TCP, null, List.of(), Encoding.UTF_16_LE,
                 StartPosition.END, 10514, null, null, "syslog", null, List.of("env:prod"),
                 List.of(new ProcessingRuleConfig(ProcessingRuleType.MASK_SEQUENCES, "cards", "\\d{16}", "[card]")),
-                null, null, Map.of("include_units", List.of("sshd.service"), "api_key", "0123456789abcdef0123456789abcdef"));
+                null, null,
+                Map.of("include_units", List.of("sshd.service"), "api_key", "0123456789abcdef0123456789abcdef"));
     }
 }

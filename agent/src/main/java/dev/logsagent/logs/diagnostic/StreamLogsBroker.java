@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The tap behind {@code stream-logs}: the pipeline publishes each processed log here, and each subscriber gets the
- * ones matching its filter as JSON lines. With nobody listening, the pipeline's whole cost is {@link #hasSubscribers()}.
+ * ones matching its filter as JSON lines. With nobody listening, the pipeline's whole cost is
+ * {@link #hasSubscribers()}.
  */
 public final class StreamLogsBroker {
     private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(StreamedLog.class);

@@ -71,7 +71,8 @@ class StreamLogsBrokerTest {
         assertThat(first.get("service").asString()).isEqualTo("rsyslog");
         assertThat(first.get("source").asString()).isEqualTo("syslog");
         assertThat(first.get("type").asString()).isEqualTo("tcp");
-        assertThat(first.get("tags").valueStream().map(JsonNode::asString)).containsExactly("env:prod", "peer:10.0.0.1");
+        assertThat(first.get("tags").valueStream().map(JsonNode::asString))
+                .containsExactly("env:prod", "peer:10.0.0.1");
         assertThat(first.get("timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
         JsonNode second = JSON.readTree(batch.lines().get(1));
         assertThat(second.get("timestamp").asLong()).isEqualTo(1234L);
