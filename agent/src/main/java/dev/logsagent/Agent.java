@@ -57,7 +57,7 @@ public final class Agent {
         List<SourceConfig> sourceConfigs = loadSources();
         Telemetry telemetry = new Telemetry();
         LogsMetrics metrics = new LogsMetrics(telemetry.registry());
-        StreamLogsBroker broker = new StreamLogsBroker();
+        StreamLogsBroker broker = new StreamLogsBroker(java.time.Clock.systemUTC());
         Sources sources = new Sources();
         String hostname = HostnameResolver.resolve(config.hostname(), System.getenv(), Path.of("/etc/hostname"));
         BuildInfo build = BuildInfo.current();
@@ -71,8 +71,9 @@ public final class Agent {
                     .withErrors(this::errors)
                     .withWarnings(() -> List.copyOf(warnings))
                     .withDestinations(() -> logsAgent == null ? List.of() : logsAgent.destinationStatuses().stream()
-                            .map(d -> new StatusDocument.Destination(d.name(), d.state(), d.reliable(),
-                                    d.payloadsSent(), d.payloadsDropped(), d.retries())).toList())
+                            .map(d -> new StatusDocument.Destination(d.name(), d.state() + (d.reliable() ? ""
+                                    : " (unreliable)"), Map.of("PayloadsSent", d.payloadsSent(), "PayloadsDropped",
+                                    d.payloadsDropped(), "Retries", d.retries()))).toList())
                     .withMetadata(() -> Map.of("hostname", hostname, "version", build.version()));
             api = new LocalApiServer(config.cmdHost(), config.cmdPort(), AuthToken.create(config.runPath()),
                     status::build, build::toMap, broker);

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "logs-agent", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         scope = ScopeType.INHERIT,
         description = "Collects logs from files, sockets and containers and ships them at least once.",
-        subcommands = {StatusCommand.class, StreamLogsCommand.class, VersionCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, CheckConfigCommand.class, ConfigcheckCommand.class,
+                StreamLogsCommand.class, VersionCommand.class})
 final class RootCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
