@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
  * parsing, multi-line joining, truncation of long lines. One decoder per input, used by one thread.
  *
  * <p>Every message's offset is {@code startOffset} plus the input bytes consumed up to the end of the last line it
- * contains, so storing it once the message is delivered never skips nor repeats a line. The one exception keeps
- * that promise: while a container partial of one stream waits, messages of the other stream carry the waiting
- * piece's start instead, so a restart re-reads the piece (and may repeat what passed it).
+ * contains (of the piece, for a line cut at the limit), so storing it once the message is delivered never skips
+ * nor repeats a line. Container logs lean to re-reading rather than losing: while a partial of one stream waits,
+ * messages of the other stream carry the waiting piece's start, and the parts of one record cut at the limit carry
+ * the record's start, since a record cannot be re-read from its middle.
  *
  * <p>The stages, in order: {@link Framer} (lines and pieces) → {@link Transcoder} (UTF-8) → container parser and
  * {@link PartialJoiner} → {@link BlankLineSkipper} → {@link LineHandler} (single or multi-line) →

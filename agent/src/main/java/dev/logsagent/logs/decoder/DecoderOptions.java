@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * How a {@link Decoder} cuts and joins one input. Null arguments take the defaults of {@link #defaults()}.
  *
  * @param maxMessageSize     content bytes of one message before it is cut ({@code max_message_size_bytes});
- *                           for non-UTF-8 encodings the limit applies to the input bytes of a line
+ *                           for non-UTF-8 encodings the limit applies to the input bytes of a line, for container
+ *                           formats to the unwrapped log
  * @param multiLinePattern   start-of-message pattern of a {@code multi_line} rule, matched at line start; null = none.
  *                           It wins over {@code autoMultiLine}, as in the Datadog Agent
  * @param aggregationTimeout how long a pending multi-line group or container partial waits for its next line

@@ -128,6 +128,7 @@ final class PartialJoiner {
             startOffset = first.startOffset();
             endOffset = startOffset;
             rawLen = 0;
+            lastNanos = first.receivedNanos;
             status = first.status;
             timestamp = first.timestamp;
         }
