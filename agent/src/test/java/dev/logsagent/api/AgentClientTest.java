@@ -6,6 +6,7 @@ import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
 import dev.logsagent.errors.TransportException;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
@@ -115,9 +116,9 @@ class AgentClientTest {
         });
         await().atMost(Duration.ofSeconds(5)).until(broker::hasSubscribers);
 
-        broker.publish(nginx, Message.of("GET /index.html", new Origin(nginx, "file:/var/log/a.log", 16)));
-        broker.publish(syslog, Message.of("not a file", new Origin(syslog, "udp:514", 0)));
-        broker.publish(nginx, Message.of("GET /about.html", new Origin(nginx, "file:/var/log/a.log", 32)));
+        broker.publish(nginx, Message.of("GET /index.html", new Origin(nginx, new InputIdentity("file:/var/log/a.log", "end"), 16)));
+        broker.publish(syslog, Message.of("not a file", new Origin(syslog, new InputIdentity("udp:514", "end"), 0)));
+        broker.publish(nginx, Message.of("GET /about.html", new Origin(nginx, new InputIdentity("file:/var/log/a.log", "end"), 32)));
 
         assertThat(message(received.poll(5, TimeUnit.SECONDS))).isEqualTo("GET /index.html");
         assertThat(message(received.poll(5, TimeUnit.SECONDS))).isEqualTo("GET /about.html");
@@ -147,7 +148,7 @@ class AgentClientTest {
 
         long start = System.nanoTime();
         for (int i = 0; i < published; i++) {
-            broker.publish(nginx, Message.of(content, new Origin(nginx, "file:/var/log/a.log", i)));
+            broker.publish(nginx, Message.of(content, new Origin(nginx, new InputIdentity("file:/var/log/a.log", "end"), i)));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the publisher never waited for the reader")
                 .isLessThan(Duration.ofSeconds(10));

@@ -5,6 +5,7 @@ import dev.logsagent.api.AuthToken;
 import dev.logsagent.api.LocalApiServer;
 import dev.logsagent.config.SourceConfig;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
@@ -50,8 +51,8 @@ class StreamLogsCommandTest {
                     () -> run.execute("--service", "web", "--type", "file"));
             await().atMost(Duration.ofSeconds(5)).until(broker::hasSubscribers);
 
-            broker.publish(db, Message.of("checkpoint complete", new Origin(db, "file:/var/log/pg.log", 20)));
-            broker.publish(web, Message.of("GET / 200", new Origin(web, "file:/var/log/a.log", 10)));
+            broker.publish(db, Message.of("checkpoint complete", new Origin(db, new InputIdentity("file:/var/log/pg.log", "end"), 20)));
+            broker.publish(web, Message.of("GET / 200", new Origin(web, new InputIdentity("file:/var/log/a.log", "end"), 10)));
 
             await().atMost(Duration.ofSeconds(5)).until(() -> run.out.toString().contains("\n"));
             server.close();

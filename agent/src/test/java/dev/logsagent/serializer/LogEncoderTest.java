@@ -4,6 +4,7 @@ import dev.logsagent.config.Encoding;
 import dev.logsagent.config.SourceConfig;
 import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
@@ -100,7 +101,7 @@ class LogEncoderTest {
     @ParameterizedTest
     @MethodSource("invalidUtf8")
     void replacesEachInvalidByteSoTheJsonStaysValid(byte[] content, String expected) {
-        Message m = new Message(content, new Origin(source, "file:/var/log/app.log", 1), content.length);
+        Message m = new Message(content, new Origin(source, new InputIdentity("file:/var/log/app.log", "end"), 1), content.length);
         GrowableBuffer out = new GrowableBuffer();
 
         encoder.encode(m, out);
@@ -259,7 +260,7 @@ class LogEncoderTest {
     }
 
     private static Message message(LogSource source, String content, List<String> tags) {
-        Message m = Message.of(content, new Origin(source, "file:/var/log/app.log", 1));
+        Message m = Message.of(content, new Origin(source, new InputIdentity("file:/var/log/app.log", "end"), 1));
         m.setTags(tags);
         return m;
     }

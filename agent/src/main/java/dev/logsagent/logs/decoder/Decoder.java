@@ -1,6 +1,7 @@
 package dev.logsagent.logs.decoder;
 
 import dev.logsagent.logs.message.Message;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.MessageSink;
 import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.telemetry.LogsMetrics;
@@ -45,12 +46,12 @@ public final class Decoder {
     private boolean atInputStart;
 
     /**
-     * @param identifier  the input's key in the registry, set on every message's origin
+     * @param input       the input generation, set on every message's origin
      * @param startOffset input position of the first byte that will be given to {@link #decode}
      * @param tags        set on every message as is (shared, not copied)
      * @param nanoClock   time source for the aggregation timeout ({@code System::nanoTime} outside tests)
      */
-    public Decoder(DecoderOptions options, LogSource source, String identifier, long startOffset, List<String> tags,
+    public Decoder(DecoderOptions options, LogSource source, InputIdentity input, long startOffset, List<String> tags,
                    MessageSink out, LogsMetrics metrics, LongSupplier nanoClock) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(metrics, "metrics");
@@ -59,7 +60,7 @@ public final class Decoder {
         this.consumed = startOffset;
         this.atInputStart = startOffset == 0;
         int limit = options.maxMessageSize();
-        this.emitter = new MessageEmitter(source, identifier, tags == null ? List.of() : tags, out, metrics,
+        this.emitter = new MessageEmitter(source, input, tags == null ? List.of() : tags, out, metrics,
                 this::heldSince);
         this.handler = handlerFor(options, emitter);
         LineConsumer skipper = new BlankLineSkipper(handler);

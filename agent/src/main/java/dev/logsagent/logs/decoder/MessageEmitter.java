@@ -1,5 +1,6 @@
 package dev.logsagent.logs.decoder;
 
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.MessageSink;
 import dev.logsagent.logs.message.Origin;
@@ -16,7 +17,7 @@ final class MessageEmitter {
     static final byte[] TRUNCATED = "...TRUNCATED...".getBytes(StandardCharsets.US_ASCII);
 
     private final LogSource source;
-    private final String identifier;
+    private final InputIdentity input;
     private final List<String> tags;
     private final MessageSink out;
     private final LogsMetrics metrics;
@@ -25,10 +26,10 @@ final class MessageEmitter {
     private long truncated;
 
     /** @param heldSince input position of the oldest line an earlier stage still holds; no offset may pass it */
-    MessageEmitter(LogSource source, String identifier, List<String> tags, MessageSink out, LogsMetrics metrics,
+    MessageEmitter(LogSource source, InputIdentity input, List<String> tags, MessageSink out, LogsMetrics metrics,
                    LongSupplier heldSince) {
         this.source = source;
-        this.identifier = identifier;
+        this.input = input;
         this.tags = tags;
         this.out = out;
         this.metrics = metrics;
@@ -54,7 +55,7 @@ final class MessageEmitter {
     /** @param endOffset input position just after the last raw byte the message contains */
     void emit(byte[] content, long endOffset, int rawSize, String status, long timestamp, boolean wasCut)
             throws InterruptedException {
-        Message message = new Message(content, new Origin(source, identifier, Math.min(endOffset,
+        Message message = new Message(content, new Origin(source, input, Math.min(endOffset,
                 heldSince.getAsLong())), rawSize);
         message.setStatus(status);
         message.setTimestamp(timestamp);

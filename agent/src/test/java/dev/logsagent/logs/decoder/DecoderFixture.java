@@ -1,6 +1,7 @@
 package dev.logsagent.logs.decoder;
 
 import dev.logsagent.config.SourceConfig;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.telemetry.LogsMetrics;
@@ -31,7 +32,7 @@ final class DecoderFixture {
     }
 
     DecoderFixture(DecoderOptions options, long startOffset) {
-        decoder = new Decoder(options, source, IDENTIFIER, startOffset, TAGS, messages::add, metrics, () -> nanos);
+        decoder = new Decoder(options, source, new InputIdentity(IDENTIFIER, "end"), startOffset, TAGS, messages::add, metrics, () -> nanos);
     }
 
     DecoderFixture feed(String text) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.logsagent.logs.decoder;
 
 import dev.logsagent.config.CompressionKind;
+import dev.logsagent.config.FileSelectionMode;
 import dev.logsagent.config.Encoding;
 import dev.logsagent.config.LogsConfig;
 import dev.logsagent.config.ProcessingRuleConfig;
@@ -84,6 +85,6 @@ class DecoderOptionsTest {
                 Duration.ofSeconds(5), 1000, 5_000_000, 1, 1, 2, 120, 2, Duration.ofSeconds(30), 500,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), 128_000, Duration.ofMillis(750), rules, autoMultiLine,
                 false, List.of(), null, 1, Duration.ofHours(23), false, null, Path.of("/var/lib/docker/containers"),
-                Path.of("/var/log/pods"));
+                Path.of("/var/log/pods"), FileSelectionMode.BY_NAME);
     }
 }

@@ -4,6 +4,7 @@ import dev.logsagent.config.Encoding;
 import dev.logsagent.config.SourceConfig;
 import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
@@ -141,7 +142,7 @@ class StreamLogsBrokerTest {
     }
 
     private static Message message(LogSource source, String content) {
-        return Message.of(content, new Origin(source, "file:" + source.name(), 0));
+        return Message.of(content, new Origin(source, new InputIdentity("file:" + source.name(), "end"), 0));
     }
 
     private static List<String> messages(Subscription.Batch batch) {

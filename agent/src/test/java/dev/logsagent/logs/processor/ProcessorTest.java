@@ -2,6 +2,7 @@ package dev.logsagent.logs.processor;
 
 import dev.logsagent.config.ProcessingRuleConfig;
 import dev.logsagent.config.SourceConfig;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
@@ -97,6 +98,6 @@ class ProcessorTest {
     }
 
     private static Message message(LogSource source, String content, long offset) {
-        return Message.of(content, new Origin(source, "file:" + source.config().path(), offset));
+        return Message.of(content, new Origin(source, new InputIdentity("file:" + source.config().path(), "end"), offset));
     }
 }

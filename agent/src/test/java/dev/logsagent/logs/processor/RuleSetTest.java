@@ -2,6 +2,7 @@ package dev.logsagent.logs.processor;
 
 import dev.logsagent.config.ProcessingRuleConfig;
 import dev.logsagent.config.ProcessingRuleType;
+import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,6 @@ class RuleSetTest {
     }
 
     private static Message message(String content) {
-        return Message.of(content, new Origin(null, "file:/var/log/app.log", content.length()));
+        return Message.of(content, new Origin(null, new InputIdentity("file:/var/log/app.log", "end"), content.length()));
     }
 }
