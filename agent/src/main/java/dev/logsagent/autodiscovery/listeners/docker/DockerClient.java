@@ -115,6 +115,9 @@ public final class DockerClient {
      */
     public EventStream events(Instant since, Consumer<DockerEvent> consumer) throws IOException {
         Objects.requireNonNull(since, "since");
+        if (since.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("events since " + since + ": before the epoch");
+        }
         Objects.requireNonNull(consumer, "consumer");
         String target = versioned("/events?since=" + sinceParameter(since)
                 + "&filters=" + URLEncoder.encode(CONTAINER_EVENTS, StandardCharsets.UTF_8));

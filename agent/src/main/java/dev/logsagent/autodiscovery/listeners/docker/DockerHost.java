@@ -76,9 +76,12 @@ final class DockerHost {
         return uri;
     }
 
-    /** What goes in the {@code Host} header: the daemon ignores it on a unix socket but HTTP/1.1 requires one. */
+    /**
+     * What goes in the {@code Host} header: the daemon ignores it on a unix socket but HTTP/1.1 requires one.
+     * An IPv6 host keeps the brackets {@link URI#getHost()} leaves on it.
+     */
     String hostHeader() {
-        return socket != null ? "docker" : (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return socket != null ? "docker" : host + ":" + port;
     }
 
     SocketChannel openChannel() throws IOException {

@@ -113,10 +113,6 @@ public record ImageName(String name, String registry, String repository, String 
             if (component.isEmpty()) {
                 throw invalid(reference, "the repository '" + repository + "' has an empty path component");
             }
-            if (!isLowerAlphanumeric(component.charAt(0))
-                    || !isLowerAlphanumeric(component.charAt(component.length() - 1))) {
-                throw invalid(reference, "'" + component + "' must start and end with a lower-case letter or digit");
-            }
             int separator = 0;
             char previous = 0;
             for (int i = 0; i < component.length(); i++) {
@@ -137,6 +133,10 @@ public record ImageName(String name, String registry, String repository, String 
                             + "' (repository names are lower case)");
                 }
                 previous = c;
+            }
+            if (!isLowerAlphanumeric(component.charAt(0))
+                    || !isLowerAlphanumeric(component.charAt(component.length() - 1))) {
+                throw invalid(reference, "'" + component + "' must start and end with a lower-case letter or digit");
             }
         }
     }

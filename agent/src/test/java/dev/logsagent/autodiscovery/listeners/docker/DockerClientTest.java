@@ -39,7 +39,8 @@ class DockerClientTest {
 
     @Test
     void listsContainersWithTheirLabelsAndState() throws IOException {
-        daemon.route("/v1.43/containers/json", FakeDockerDaemon.resource("containers_list_moby_api_v1.43_example.json"));
+        daemon.route("/v1.43/containers/json",
+                FakeDockerDaemon.resource("containers_list_moby_api_v1.43_example.json"));
 
         List<ContainerSummary> containers = client.listContainers();
 
@@ -155,7 +156,8 @@ class DockerClientTest {
 
     @Test
     void containerNamesAreEscapedInThePath() throws IOException {
-        daemon.route("/v1.43/containers/a%2Fb/json", FakeDockerDaemon.resource("container_inspect_dockerjava_1.24.json"));
+        daemon.route("/v1.43/containers/a%2Fb/json",
+                FakeDockerDaemon.resource("container_inspect_dockerjava_1.24.json"));
 
         assertThat(client.inspect("a/b").name()).isEqualTo("small_hodgkin");
     }
@@ -200,7 +202,8 @@ class DockerClientTest {
 
         assertThatThrownBy(() -> new DockerClient("unix://" + socket).listContainers())
                 .isInstanceOf(IOException.class)
-                .hasMessage("cannot reach docker at unix://" + socket + ": connection refused (is the daemon running?)");
+                .hasMessage("cannot reach docker at unix://" + socket
+                        + ": connection refused (is the daemon running?)");
     }
 
     @Test
