@@ -103,7 +103,10 @@ public final class EventStream implements AutoCloseable {
                 if (!deliver(event)) {
                     return;
                 }
-                resumeFrom = event.time().plusNanos(1);
+                Instant next = event.time().plusNanos(1);
+                if (next.isAfter(resumeFrom)) {
+                    resumeFrom = next;
+                }
             }
             ended.complete(resumeFrom);
         } catch (JacksonIOException e) {
