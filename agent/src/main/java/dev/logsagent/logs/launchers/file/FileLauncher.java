@@ -28,11 +28,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -58,7 +61,11 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private final Map<Path, Long> lastTailedNanos = new HashMap<>();
     private final Map<Path, Resume> resumeOffsets = new HashMap<>();
     private final Object lock = new Object();
-    private volatile boolean firstScanDone;
+    /** Sources whose files have been looked at once: files that appear later are new and read from the start. */
+    private final Set<LogSource> scannedSources = ConcurrentHashMap.newKeySet();
+    /** Files that were there when their source was first scanned and were not tailed yet: start_position applies. */
+    private final Set<Path> preexisting = new HashSet<>();
+    private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean stopped;
     private Thread scanner;
 
@@ -90,11 +97,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     @Override
     public void added(LogSource source) {
         fileSources.add(source);
+        wakeUp.release();
     }
 
     @Override
     public void removed(LogSource source) {
         fileSources.remove(source);
+        scannedSources.remove(source);
+        wakeUp.release();
     }
 
     private void scanLoop() {
@@ -105,7 +115,10 @@ public final class FileLauncher implements Launcher, Sources.Listener {
                 LOG.error("file scan failed", e);
             }
             try {
-                Thread.sleep(settings.scanPeriod());
+                // A new source is scanned at once; otherwise every scan period.
+                if (wakeUp.tryAcquire(settings.scanPeriod().toNanos(), TimeUnit.NANOSECONDS)) {
+                    wakeUp.drainPermits();
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -121,12 +134,17 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             Map<Path, LogSource> matched = matchFiles();
             checkTailedFiles(matched);
             List<Path> toStart = selectFilesToStart(matched);
+            for (var e : matched.entrySet()) {
+                if (!scannedSources.contains(e.getValue())) {
+                    preexisting.add(e.getKey());
+                }
+            }
+            scannedSources.addAll(fileSources);
             for (Path p : toStart) {
-                startTailer(p, matched.get(p), !firstScanDone);
+                startTailer(p, matched.get(p), preexisting.remove(p));
             }
             reportLimits(matched);
             draining.removeIf(t -> !t.isAlive());
-            firstScanDone = true;
         }
     }
 
@@ -244,7 +262,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
         sortByPriority(waiting);
         int free = settings.openFilesLimit() - tailed.size();
-        if (waiting.size() > free && firstScanDone) {
+        if (waiting.size() > free && !scannedSources.isEmpty()) {
             List<Map.Entry<Path, TailedFile>> idle = new ArrayList<>();
             for (var e : tailed.entrySet()) {
                 if (e.getValue().tailer().atEnd()) {
@@ -325,7 +343,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
     }
 
-    private void startTailer(Path path, LogSource source, boolean firstScan) {
+    private void startTailer(Path path, LogSource source, boolean preexisting) {
         String identifier = "file:" + path;
         FileChannel channel;
         Object fileKey;
@@ -339,7 +357,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
         try {
             StartPosition mode = source.config().startPosition();
-            long offset = startOffset(identifier, channel, mode, firstScan, resumeOffsets.remove(path));
+            long offset = startOffset(identifier, channel, mode, preexisting, resumeOffsets.remove(path));
             InputIdentity identity = new InputIdentity(identifier, mode.key());
             identity.setFingerprint(FileFingerprint.compute(channel));
             Pipeline pipeline = pipelines.forKey(identifier);
@@ -377,7 +395,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
     }
 
-    private long startOffset(String identifier, FileChannel channel, StartPosition mode, boolean firstScan,
+    private long startOffset(String identifier, FileChannel channel, StartPosition mode, boolean preexisting,
                              Resume resume) throws IOException {
         long size = channel.size();
         if (resume != null && resume.offset() <= size && FileFingerprint.matches(channel, resume.fingerprint())) {
@@ -405,7 +423,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             // The file shrank or holds other content than the registry saw: it is a new file, read it all.
             return 0;
         }
-        if (!firstScan) {
+        if (!preexisting) {
             // A file that appears while the agent runs is new: its first lines must not be skipped.
             return 0;
         }
