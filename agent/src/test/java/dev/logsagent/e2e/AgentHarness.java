@@ -81,9 +81,16 @@ final class AgentHarness implements AutoCloseable {
         return Files.writeString(dir.resolve("datadog.yaml"), JSON.writeValueAsString(root));
     }
 
+    /** Starts the agent and waits until its local API answers. */
     AgentProcess start() throws IOException {
         Path config = writeConfig();
+        Files.deleteIfExists(runPath.resolve("auth_token"));
         agent = new AgentProcess(config, dir.resolve("agent-" + (++starts) + ".log")).start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> !agent.isAlive() || status().has("logsStats"));
+        if (!agent.isAlive()) {
+            throw new AssertionError("agent exited at start:\n" + output());
+        }
         return agent;
     }
 

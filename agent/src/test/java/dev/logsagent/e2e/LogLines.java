@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +47,10 @@ final class LogLines {
         assertThat(withPrefix(messages, prefix)).containsExactlyElementsOf(expected(prefix, 0, count));
     }
 
-    /** Every line at least once, each input's lines never reordered past a replay. */
+    /** Every line at least once. */
     static void assertNoneLost(List<String> messages, String prefix, int count) {
-        assertThat(withPrefix(messages, prefix)).containsAll(expected(prefix, 0, count));
+        Set<String> missing = new HashSet<>(expected(prefix, 0, count));
+        withPrefix(messages, prefix).forEach(missing::remove);
+        assertThat(missing).as("lines never delivered").isEmpty();
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,12 +33,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * replaces the previous position of its identifier, even with a smaller offset: a truncated file legitimately
  * starts again at 0 under the same identifier.
  *
- * <p>Commits only touch memory; a flusher thread writes the registry every flush interval when something
- * changed, and {@link #close()} writes it a last time. A registry that cannot be read, or written, is
+ * <p>Commits only touch memory and wake the flusher thread, which writes the registry soon after: at most one
+ * write every {@value #MIN_GAP_MILLIS} ms, or ten times as long as the last write took (a registry of thousands of
+ * files costs more to write), and at least every flush interval while something changed. So a crash replays only
+ * what was acknowledged in the last few milliseconds, without an fsync per payload. {@link #close()} writes it a
+ * last time. A registry that cannot be read, or written, is
  * reported in the log and in {@link #problems()}, never thrown at the caller.
  */
 public final class Auditor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Auditor.class);
+    static final long MIN_GAP_MILLIS = 10;
 
     private final Path runPath;
     private final RegistryFile file;
@@ -112,6 +117,10 @@ public final class Auditor implements AutoCloseable {
         }
         registry.put(identifier, new RegistryEntry(offset, clock.instant(), tailingMode, fingerprint));
         changes.incrementAndGet();
+        Thread f = flusher;
+        if (f != null) {
+            LockSupport.unpark(f);
+        }
     }
 
     /** The input is being tailed: its entry stays however long it goes without a commit. */
@@ -172,6 +181,7 @@ public final class Auditor implements AutoCloseable {
         }
         stop.countDown();
         if (flusher != null) {
+            LockSupport.unpark(flusher);
             try {
                 flusher.join();
             } catch (InterruptedException e) {
@@ -183,8 +193,19 @@ public final class Auditor implements AutoCloseable {
 
     private void flushPeriodically() {
         try {
-            while (!stop.await(flushInterval.toNanos(), TimeUnit.NANOSECONDS)) {
+            while (stop.getCount() > 0) {
+                // Woken early by a commit; a spurious wake-up only costs a check of the change counter.
+                LockSupport.parkNanos(flushInterval.toNanos());
+                if (stop.getCount() == 0) {
+                    return;
+                }
+                long started = System.nanoTime();
                 flush();
+                long took = System.nanoTime() - started;
+                long gap = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS), 10 * took) - took;
+                if (gap > 0 && stop.await(gap, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
