@@ -37,8 +37,8 @@ import java.util.List;
  */
 public final class LogsAgent {
     private static final Logger LOG = LoggerFactory.getLogger(LogsAgent.class);
-    /** Messages queued per pipeline, and their bytes: with the batch and in-flight payloads, memory stays bounded. */
-    private static final int QUEUE_MESSAGES = 4096;
+    /** Chunks queued per pipeline, and their bytes: with the batch and in-flight payloads, memory stays bounded. */
+    private static final int QUEUE_CHUNKS = 1024;
     private static final int QUEUE_BYTES = 4 << 20;
 
     private final AgentConfig config;
@@ -74,7 +74,7 @@ public final class LogsAgent {
             senders.add(sender);
             BatchStrategy batch = new BatchStrategy(logs.batchMaxSize(), logs.batchMaxContentSize(), logs.batchWait(),
                     new LogEncoder(hostname, config.tags()), sender, System::nanoTime);
-            pipelines.add(new Pipeline("pipeline-" + i, QUEUE_MESSAGES, QUEUE_BYTES, processor, batch, tap));
+            pipelines.add(new Pipeline("pipeline-" + i, QUEUE_CHUNKS, QUEUE_BYTES, processor, batch, tap));
         }
         for (Destination d : destinations) {
             if (!endpoints.contains(d.name())) {

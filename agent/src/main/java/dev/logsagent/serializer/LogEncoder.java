@@ -37,6 +37,9 @@ public final class LogEncoder {
     private LogSource lastSource;
     private List<String> lastTags;
     private byte[] lastTail;
+    /** Thousands of logs share a millisecond: its digits are written once and copied after. */
+    private long lastTimestamp = -1;
+    private final GrowableBuffer lastTimestampDigits = new GrowableBuffer(20);
 
     public LogEncoder(String hostname, List<String> hostTags) {
         this(hostname, hostTags, System::currentTimeMillis);
@@ -97,7 +100,12 @@ public final class LogEncoder {
         out.write(STATUS_KEY, 0, STATUS_KEY.length);
         writeStatus(m.status(), out);
         out.write(TIMESTAMP_KEY, 0, TIMESTAMP_KEY.length);
-        out.writeDecimal(timestamp);
+        if (timestamp != lastTimestamp) {
+            lastTimestampDigits.reset();
+            lastTimestampDigits.writeDecimal(timestamp);
+            lastTimestamp = timestamp;
+        }
+        out.write(lastTimestampDigits.array(), 0, lastTimestampDigits.length());
         byte[] tail = tail(m.origin().source(), m.tags());
         out.write(tail, 0, tail.length);
     }

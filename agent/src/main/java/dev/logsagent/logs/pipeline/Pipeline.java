@@ -8,12 +8,13 @@ import dev.logsagent.logs.sender.BatchStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One lane of the logs flow: a bounded input queue, then on a single platform thread the processor (rules), the
+ * One lane of the logs flow: a bounded input queue of message chunks, then on a single platform thread the processor (rules), the
  * stream-logs tap and the batch strategy, which hands payloads to the sender. Inputs pinned to one pipeline keep
  * their order end to end. The queue is bounded in messages and in bytes, so memory does not depend on message
  * size or on how long a destination is down.
@@ -22,7 +23,7 @@ public final class Pipeline implements MessageSink {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final String name;
-    private final ArrayBlockingQueue<Message> queue;
+    private final ArrayBlockingQueue<List<Message>> queue;
     private final Semaphore bytes;
     private final int maxBytes;
     private final Processor processor;
@@ -53,25 +54,39 @@ public final class Pipeline implements MessageSink {
 
     @Override
     public void accept(Message message) throws InterruptedException {
-        bytes.acquire(weight(message));
-        queue.put(message);
+        acceptAll(List.of(message));
     }
 
-    private int weight(Message message) {
-        // A message larger than the whole budget still passes, alone.
-        return Math.min(message.content().length + 64, maxBytes);
+    @Override
+    public void acceptAll(List<Message> messages) throws InterruptedException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        bytes.acquire(weight(messages));
+        queue.put(messages);
+    }
+
+    private int weight(List<Message> messages) {
+        long w = 0;
+        for (Message m : messages) {
+            w += m.content().length + 64;
+        }
+        // A chunk larger than the whole budget still passes, alone.
+        return (int) Math.min(w, maxBytes);
     }
 
     private void run() {
         try {
             while (true) {
                 long wait = batch.nanosUntilDue();
-                Message m = wait == Long.MAX_VALUE
+                List<Message> chunk = wait == Long.MAX_VALUE
                         ? (draining ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS))
                         : queue.poll(wait, TimeUnit.NANOSECONDS);
-                if (m != null) {
-                    bytes.release(weight(m));
-                    handle(m);
+                if (chunk != null) {
+                    bytes.release(weight(chunk));
+                    for (Message m : chunk) {
+                        handle(m);
+                    }
                 } else if (draining && queue.isEmpty()) {
                     batch.flush();
                     return;
@@ -80,12 +95,21 @@ public final class Pipeline implements MessageSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("pipeline {} failed", name, e);
         }
     }
 
     private void handle(Message m) throws InterruptedException {
+        try {
+            process(m);
+        } catch (RuntimeException e) {
+            // A bug must not stall every input of the pipeline: say loudly which log hit it and go on.
+            LOG.error("pipeline {} could not process a log of {} at offset {}; it is skipped", name,
+                    m.origin().identifier(), m.origin().offset(), e);
+            batch.skip(m.origin());
+        }
+    }
+
+    private void process(Message m) throws InterruptedException {
         if (processor.process(m)) {
             if (tap.hasSubscribers()) {
                 tap.publish(m.origin().source(), m);
@@ -111,7 +135,4 @@ public final class Pipeline implements MessageSink {
         thread.interrupt();
     }
 
-    public int queued() {
-        return queue.size();
-    }
 }

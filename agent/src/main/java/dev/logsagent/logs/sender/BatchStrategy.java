@@ -44,6 +44,7 @@ public final class BatchStrategy {
     private long firstAddedNanos;
     private boolean pending;
     private long sequence;
+    private int lastPayloadLength;
 
     public BatchStrategy(int maxSize, int maxContentSize, Duration wait, LogEncoder encoder, PayloadSink out,
                          LongSupplier nanoClock) {
@@ -57,7 +58,9 @@ public final class BatchStrategy {
     }
 
     private GrowableBuffer newBuffer() {
-        GrowableBuffer b = new GrowableBuffer(Math.min(maxContentSize, 64 << 10));
+        // Sized like the last payload so a steady stream does not grow (and copy) each buffer several times.
+        int hint = lastPayloadLength + (lastPayloadLength >> 3);
+        GrowableBuffer b = new GrowableBuffer(Math.min(maxContentSize, Math.max(64 << 10, hint)));
         b.write('[');
         return b;
     }
@@ -135,6 +138,7 @@ public final class BatchStrategy {
         List<Origin> origins = new ArrayList<>(checkpoints.values());
         Payload payload = new Payload(sequence++, buffer.array(), buffer.length(), Arrays.copyOf(starts, count),
                 Arrays.copyOf(ends, count), count, contentBytes, origins);
+        lastPayloadLength = buffer.length();
         buffer = newBuffer();
         count = 0;
         contentBytes = 0;

@@ -2,9 +2,10 @@ package dev.logsagent.logs.sender;
 
 import dev.logsagent.telemetry.LogsMetrics;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,9 @@ public final class Sender implements BatchStrategy.PayloadSink {
     private final Semaphore slots;
     private final PayloadTracker tracker;
     private final LogsMetrics metrics;
-    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    /** Payloads handed to the workers; taken at once by a free worker (a slot was acquired for each). */
+    private final BlockingQueue<Payload> toSend = new LinkedBlockingQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
 
     public Sender(List<Destination> reliable, List<UnreliableDestination> unreliable, int concurrency,
                   OffsetCommitter committer, LogsMetrics metrics) {
@@ -30,6 +33,20 @@ public final class Sender implements BatchStrategy.PayloadSink {
         this.slots = new Semaphore(this.concurrency);
         this.tracker = new PayloadTracker(committer);
         this.metrics = metrics;
+        // Long-lived workers rather than a thread per payload: sockets' per-thread buffers are reused.
+        for (int i = 0; i < this.concurrency; i++) {
+            workers.add(Thread.ofVirtual().name("sender-" + i).start(this::work));
+        }
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                sendToAll(toSend.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -42,17 +59,10 @@ public final class Sender implements BatchStrategy.PayloadSink {
             d.offer(payload);
         }
         slots.acquire();
-        try {
-            Thread.ofVirtual().name("sender-", payload.sequence()).start(() -> sendToAll(payload));
-        } catch (RuntimeException e) {
-            slots.release();
-            throw e;
-        }
+        toSend.add(payload);
     }
 
-    private void sendToAll(Payload payload) {
-        Thread self = Thread.currentThread();
-        inFlight.add(self);
+    private void sendToAll(Payload payload) throws InterruptedException {
         long started = System.nanoTime();
         try {
             boolean dropped = false;
@@ -67,11 +77,8 @@ public final class Sender implements BatchStrategy.PayloadSink {
                 metrics.senderLatency.observe((System.nanoTime() - started) / 1e9);
             }
             tracker.settle(payload);
-        } catch (InterruptedException e) {
-            // Stopping past the grace period: the payload stays unacknowledged and is read again after restart.
-            Thread.currentThread().interrupt();
         } finally {
-            inFlight.remove(self);
+            // Interrupted past the grace period: the payload stays unacknowledged and is read again after restart.
             slots.release();
         }
     }
@@ -86,8 +93,8 @@ public final class Sender implements BatchStrategy.PayloadSink {
         return true;
     }
 
-    /** Gives up on what is still in flight (after the grace period). */
+    /** Gives up on what is still in flight (after the grace period) and ends the workers. */
     public void abort() {
-        inFlight.forEach(Thread::interrupt);
+        workers.forEach(Thread::interrupt);
     }
 }

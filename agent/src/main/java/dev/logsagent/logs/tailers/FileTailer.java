@@ -3,6 +3,8 @@ package dev.logsagent.logs.tailers;
 import dev.logsagent.logs.decoder.Decoder;
 import dev.logsagent.logs.launchers.file.BufferPool;
 import dev.logsagent.logs.message.InputIdentity;
+import dev.logsagent.logs.message.Message;
+import dev.logsagent.logs.message.MessageSink;
 import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.telemetry.LogsMetrics;
 import org.slf4j.Logger;
@@ -13,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -28,9 +32,9 @@ public final class FileTailer {
     private static final long MIN_PAUSE_NANOS = Duration.ofMillis(5).toNanos();
     private static final long MAX_PAUSE_NANOS = Duration.ofMillis(200).toNanos();
 
-    /** Makes the decoder of a generation: (identity, start offset) -> decoder. */
+    /** Makes the decoder of a generation, writing to the given sink. */
     public interface DecoderFactory {
-        Decoder create(InputIdentity identity, long startOffset);
+        Decoder create(InputIdentity identity, long startOffset, MessageSink out);
     }
 
     private final Path path;
@@ -38,6 +42,9 @@ public final class FileTailer {
     private final FileChannel channel;
     private final BufferPool buffers;
     private final DecoderFactory decoders;
+    private final MessageSink pipeline;
+    /** What the decoder cut out of the current chunk, handed to the pipeline in one piece. */
+    private List<Message> decoded = new ArrayList<>();
     private final Function<InputIdentity, InputIdentity> onTruncation;
     private final LogsMetrics metrics;
     private final long closeTimeoutNanos;
@@ -57,7 +64,8 @@ public final class FileTailer {
      *                     generation that starts at offset 0
      */
     public FileTailer(Path path, LogSource source, FileChannel channel, InputIdentity identity, long startOffset,
-                      BufferPool buffers, DecoderFactory decoders, Function<InputIdentity, InputIdentity> onTruncation,
+                      BufferPool buffers, DecoderFactory decoders, MessageSink pipeline,
+                      Function<InputIdentity, InputIdentity> onTruncation,
                       LogsMetrics metrics, Duration closeTimeout, LongSupplier nanoClock) {
         this.path = path;
         this.source = source;
@@ -65,12 +73,13 @@ public final class FileTailer {
         this.identity = identity;
         this.buffers = buffers;
         this.decoders = decoders;
+        this.pipeline = pipeline;
         this.onTruncation = onTruncation;
         this.metrics = metrics;
         this.closeTimeoutNanos = closeTimeout.toNanos();
         this.nanoClock = nanoClock;
         this.position.set(startOffset);
-        this.decoder = decoders.create(identity, startOffset);
+        this.decoder = decoders.create(identity, startOffset, this::collect);
     }
 
     public void start() {
@@ -153,12 +162,14 @@ public final class FileTailer {
                 }
                 atEnd = true;
                 decoder.flushIfIdle();
+                handOver();
                 if (channel.size() < position.get()) {
                     restartAfterTruncation();
                     continue;
                 }
                 if (draining && nanoClock.getAsLong() - lastActivity.get() >= closeTimeoutNanos) {
                     decoder.flushAll();
+                    handOver();
                     return;
                 }
                 Thread.sleep(Duration.ofNanos(pause));
@@ -178,18 +189,32 @@ public final class FileTailer {
 
     private long readChunk() throws IOException, InterruptedException {
         byte[] buf = buffers.take();
+        int n;
         try {
             long pos = position.get();
-            int n = channel.read(ByteBuffer.wrap(buf), pos);
+            n = channel.read(ByteBuffer.wrap(buf), pos);
             if (n <= 0) {
                 return 0;
             }
             position.set(pos + n);
             source.addBytesRead(n);
             decoder.decode(buf, 0, n);
-            return n;
         } finally {
             buffers.release(buf);
+        }
+        handOver();
+        return n;
+    }
+
+    private void collect(Message m) {
+        decoded.add(m);
+    }
+
+    private void handOver() throws InterruptedException {
+        if (!decoded.isEmpty()) {
+            List<Message> chunk = decoded;
+            decoded = new ArrayList<>(chunk.size());
+            pipeline.acceptAll(chunk);
         }
     }
 
@@ -201,7 +226,7 @@ public final class FileTailer {
         }
         identity = onTruncation.apply(identity);
         position.set(0);
-        decoder = decoders.create(identity, 0);
+        decoder = decoders.create(identity, 0, this::collect);
     }
 
     private void close() {

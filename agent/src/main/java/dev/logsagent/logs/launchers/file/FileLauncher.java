@@ -363,8 +363,8 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             Pipeline pipeline = pipelines.forKey(identifier);
             List<String> tags = List.of("filename:" + path.getFileName(), "dirname:" + path.getParent());
             FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers,
-                    (id, start) -> decoders.create(source, id, start, tags, pipeline),
-                    old -> truncated(old), metrics, settings.closeTimeout(), nanoClock);
+                    (id, start, out) -> decoders.create(source, id, start, tags, out), pipeline,
+                    this::truncated, metrics, settings.closeTimeout(), nanoClock);
             supersedeDraining(identifier);
             tailed.put(path, new TailedFile(tailer, source, fileKey));
             auditor.markTailed(identifier);
