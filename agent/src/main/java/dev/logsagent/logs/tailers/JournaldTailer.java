@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 public final class JournaldTailer {
     private static final Logger LOG = LoggerFactory.getLogger(JournaldTailer.class);
     private static final int INITIAL_LINE_BYTES = 64 << 10;
-    /** Far above any real entry (journald caps a message at 48 KiB by default); bounds memory per journal. */
+    /** Far above any usual entry (journald cuts stream lines at 48 KiB by default); bounds memory per journal. */
     private static final int MAX_LINE_BYTES = 64 << 20;
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final File DEV_NULL = new File("/dev/null");
@@ -59,6 +59,7 @@ public final class JournaldTailer {
     private volatile int processesStarted;
     /** Why journalctl keeps failing, as the source's error shows; the next entry read clears it. */
     private volatile String failure;
+    /** Entries read by this tailer: the origin offset of its messages, whose cursor is what the registry keeps. */
     private long entriesRead;
 
     /**
@@ -161,8 +162,9 @@ public final class JournaldTailer {
         try {
             new JournalLineReader(p.getInputStream(), INITIAL_LINE_BYTES, MAX_LINE_BYTES)
                     .readAll(this::line, this::tooLong);
+            exitCode = awaitExit(p);
         } finally {
-            exitCode = kill(p);
+            p.destroyForcibly();
         }
         String lastError = errors.await();
         boolean readSome = entriesRead > before;
@@ -197,10 +199,11 @@ public final class JournaldTailer {
             new JournalLineReader(p.getInputStream(), INITIAL_LINE_BYTES, MAX_LINE_BYTES).readAll(
                     (buf, off, len) -> cursor[0] = len == 0 ? cursor[0] : parser.parse(buf, off, len).cursor(),
                     this::tooLong);
+            exitCode = awaitExit(p);
         } catch (IllegalArgumentException e) {
             throw new IOException("unreadable output of journalctl: " + e.getMessage(), e);
         } finally {
-            exitCode = kill(p);
+            p.destroyForcibly();
         }
         String lastError = errors.await();
         if (exitCode != 0) {
@@ -266,17 +269,10 @@ public final class JournaldTailer {
         source.addMessage(message);
     }
 
-    /** Ends journalctl (SIGTERM, then SIGKILL after a grace period) and returns its exit code. */
-    private static int kill(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return -1;
+    /** journalctl closed its output, so it is exiting: its exit code, killing it if it lingers. */
+    private static int awaitExit(Process p) throws InterruptedException {
+        if (!p.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
         }
         return p.exitValue();
     }
