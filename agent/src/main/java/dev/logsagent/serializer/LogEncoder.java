@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
@@ -38,10 +37,6 @@ public final class LogEncoder {
     private LogSource lastSource;
     private List<String> lastTags;
     private byte[] lastTail;
-    private LogSource overrideSource;
-    private List<String> overrideTags;
-    private String overrideService;
-    private byte[] overrideTail;
 
     public LogEncoder(String hostname, List<String> hostTags) {
         this(hostname, hostTags, System::currentTimeMillis);
@@ -103,9 +98,7 @@ public final class LogEncoder {
         writeStatus(m.status(), out);
         out.write(TIMESTAMP_KEY, 0, TIMESTAMP_KEY.length);
         out.writeDecimal(timestamp);
-        byte[] tail = m.service() == null
-                ? tail(m.origin().source(), m.tags())
-                : overriddenTail(m.origin().source(), m.tags(), m.service());
+        byte[] tail = tail(m.origin().source(), m.tags());
         out.write(tail, 0, tail.length);
     }
 
@@ -129,7 +122,7 @@ public final class LogEncoder {
             if (bySource.size() >= MAX_TAG_LISTS_PER_SOURCE) {
                 bySource.clear();
             }
-            tail = encodeTail(source.config(), tags, source.config().service());
+            tail = encodeTail(source.config(), tags);
             bySource.put(tags, tail);
         }
         lastSource = source;
@@ -138,25 +131,11 @@ public final class LogEncoder {
         return tail;
     }
 
-    /**
-     * The tail of a log that names its own service (a journal entry's unit). Such logs come in runs of one service,
-     * so the last tail is kept rather than filling the per-source cache with one entry per service.
-     */
-    private byte[] overriddenTail(LogSource source, List<String> tags, String service) {
-        if (source != overrideSource || tags != overrideTags || !Objects.equals(service, overrideService)) {
-            overrideTail = encodeTail(source.config(), tags, service);
-            overrideSource = source;
-            overrideTags = tags;
-            overrideService = service;
-        }
-        return overrideTail;
-    }
-
     /** {@code ,"hostname":..,"service":..,"ddsource":..,"ddtags":..}} with blank fields left out. */
-    private byte[] encodeTail(SourceConfig config, List<String> messageTags, String service) {
+    private byte[] encodeTail(SourceConfig config, List<String> messageTags) {
         GrowableBuffer tail = new GrowableBuffer(256);
         tail.write(hostnameField, 0, hostnameField.length);
-        writeField("service", service, tail);
+        writeField("service", config.service(), tail);
         writeField("ddsource", config.source(), tail);
         writeField("ddtags", String.join(",", ddtags(config, messageTags)), tail);
         tail.write('}');

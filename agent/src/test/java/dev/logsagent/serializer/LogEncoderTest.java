@@ -48,22 +48,6 @@ class LogEncoderTest {
     }
 
     @Test
-    void aMessageServiceReplacesTheSourceServiceForThatMessageOnly() {
-        Message cron = message(source, "job ran", FILE_TAGS);
-        cron.setService("cron");
-        Message sshd = message(source, "login", FILE_TAGS);
-        sshd.setService("sshd");
-        Message plain = message(source, "plain", FILE_TAGS);
-
-        assertThat(parse(encode(cron)).get("service").asString()).isEqualTo("cron");
-        assertThat(parse(encode(sshd)).get("service").asString()).isEqualTo("sshd");
-        assertThat(parse(encode(plain)).get("service").asString()).isEqualTo("app-svc");
-        JsonNode again = parse(encode(cron));
-        assertThat(again.get("service").asString()).isEqualTo("cron");
-        assertThat(again.get("ddtags").asString()).isEqualTo("filename:app.log,dirname:/var/log,env:prod");
-    }
-
-    @Test
     void parsesBackToTheMessagesFields() {
         Message m = message(source, "disk \"full\" on /dev/sda1", FILE_TAGS);
         m.setStatus(Message.STATUS_ERROR);

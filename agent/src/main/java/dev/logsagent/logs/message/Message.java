@@ -18,7 +18,6 @@ public final class Message {
     private long timestamp;
     private List<String> tags = List.of();
     private boolean truncated;
-    private String service;
 
     /**
      * @param content UTF-8 bytes, no line terminator; owned by the message from now on
@@ -88,15 +87,6 @@ public final class Message {
 
     public void setTruncated(boolean truncated) {
         this.truncated = truncated;
-    }
-
-    /** This log's own service (a journal entry's unit), replacing the source's; null = the source's. */
-    public String service() {
-        return service;
-    }
-
-    public void setService(String service) {
-        this.service = service;
     }
 
     @Override
