@@ -8,6 +8,8 @@ import dev.logsagent.logs.launchers.Launcher;
 import dev.logsagent.logs.launchers.file.BufferPool;
 import dev.logsagent.logs.launchers.file.FileLauncher;
 import dev.logsagent.logs.launchers.file.FileLauncherSettings;
+import dev.logsagent.logs.launchers.journald.JournaldLauncher;
+import dev.logsagent.logs.launchers.journald.JournaldLauncherSettings;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.pipeline.Pipeline;
 import dev.logsagent.logs.pipeline.PipelineProvider;
@@ -87,11 +89,13 @@ public final class LogsAgent {
         launchers.add(new FileLauncher(sources, new FileLauncherSettings(logs.openFilesLimit(), logs.fileScanPeriod(),
                 logs.closeTimeout(), logs.fileWildcardSelectionMode()), auditor, provider, decoders, buffers, metrics,
                 System::nanoTime));
+        launchers.add(new JournaldLauncher(sources, auditor, provider::forKey, metrics,
+                JournaldLauncherSettings.system()));
     }
 
     private void commit(Origin checkpoint) {
         if (!checkpoint.input().superseded()) {
-            auditor.commit(checkpoint.identifier(), Long.toString(checkpoint.offset()),
+            auditor.commit(checkpoint.identifier(), checkpoint.registryOffset(),
                     checkpoint.input().tailingMode(), checkpoint.input().fingerprint());
         }
     }

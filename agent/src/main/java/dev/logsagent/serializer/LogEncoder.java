@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
@@ -16,8 +17,8 @@ import java.util.function.LongSupplier;
  * Encodes a message as the intake's JSON object
  * {@code {"message","status","timestamp","hostname","service","ddsource","ddtags"}}, appended to a payload buffer.
  *
- * <p>Everything after the timestamp depends only on the message's source and its tag list, so it is encoded once per
- * (source, tag list instance) and then copied: tailers hand every message of an input the same tag list. A tag list
+ * <p>Everything after the timestamp depends only on the message's source and its tag list (and on the service and
+ * hostname of a log that names its own), so it is encoded once per (source, tag list instance) and then copied: tailers hand every message of an input the same tag list. A tag list
  * must therefore not be changed once messages carry it. Not thread-safe: one encoder per pipeline.
  */
 public final class LogEncoder {
@@ -40,6 +41,11 @@ public final class LogEncoder {
     /** Thousands of logs share a millisecond: its digits are written once and copied after. */
     private long lastTimestamp = -1;
     private final GrowableBuffer lastTimestampDigits = new GrowableBuffer(20);
+    private LogSource overrideSource;
+    private List<String> overrideTags;
+    private String overrideService;
+    private String overrideHostname;
+    private byte[] overrideTail;
 
     public LogEncoder(String hostname, List<String> hostTags) {
         this(hostname, hostTags, System::currentTimeMillis);
@@ -47,11 +53,7 @@ public final class LogEncoder {
 
     /** @param clock epoch milliseconds, stamped on messages that carry no timestamp of their own */
     public LogEncoder(String hostname, List<String> hostTags, LongSupplier clock) {
-        GrowableBuffer field = new GrowableBuffer(64);
-        field.writeAscii(",\"hostname\":\"");
-        JsonStringEscaper.write(hostname == null ? "" : hostname, field);
-        field.write('"');
-        this.hostnameField = field.toByteArray();
+        this.hostnameField = hostnameField(hostname);
         this.hostTags = List.copyOf(hostTags);
         this.clock = clock;
     }
@@ -106,7 +108,9 @@ public final class LogEncoder {
             lastTimestamp = timestamp;
         }
         out.write(lastTimestampDigits.array(), 0, lastTimestampDigits.length());
-        byte[] tail = tail(m.origin().source(), m.tags());
+        byte[] tail = m.service() == null && m.hostname() == null
+                ? tail(m.origin().source(), m.tags())
+                : overriddenTail(m.origin().source(), m.tags(), m.service(), m.hostname());
         out.write(tail, 0, tail.length);
     }
 
@@ -130,7 +134,7 @@ public final class LogEncoder {
             if (bySource.size() >= MAX_TAG_LISTS_PER_SOURCE) {
                 bySource.clear();
             }
-            tail = encodeTail(source.config(), tags);
+            tail = encodeTail(source.config(), tags, hostnameField, source.config().service());
             bySource.put(tags, tail);
         }
         lastSource = source;
@@ -139,11 +143,37 @@ public final class LogEncoder {
         return tail;
     }
 
+    /**
+     * The tail of a log that names its own service or host (syslog). Such logs come in runs from one sender, so
+     * the last tail is kept rather than filling the per-source cache with one entry per log.
+     */
+    private byte[] overriddenTail(LogSource source, List<String> tags, String service, String hostname) {
+        if (source != overrideSource || tags != overrideTags || !Objects.equals(service, overrideService)
+                || !Objects.equals(hostname, overrideHostname)) {
+            overrideTail = encodeTail(source.config(), tags,
+                    hostname == null ? hostnameField : hostnameField(hostname),
+                    service == null ? source.config().service() : service);
+            overrideSource = source;
+            overrideTags = tags;
+            overrideService = service;
+            overrideHostname = hostname;
+        }
+        return overrideTail;
+    }
+
+    private static byte[] hostnameField(String hostname) {
+        GrowableBuffer field = new GrowableBuffer(64);
+        field.writeAscii(",\"hostname\":\"");
+        JsonStringEscaper.write(hostname == null ? "" : hostname, field);
+        field.write('"');
+        return field.toByteArray();
+    }
+
     /** {@code ,"hostname":..,"service":..,"ddsource":..,"ddtags":..}} with blank fields left out. */
-    private byte[] encodeTail(SourceConfig config, List<String> messageTags) {
+    private byte[] encodeTail(SourceConfig config, List<String> messageTags, byte[] hostField, String service) {
         GrowableBuffer tail = new GrowableBuffer(256);
-        tail.write(hostnameField, 0, hostnameField.length);
-        writeField("service", config.service(), tail);
+        tail.write(hostField, 0, hostField.length);
+        writeField("service", service, tail);
         writeField("ddsource", config.source(), tail);
         writeField("ddtags", String.join(",", ddtags(config, messageTags)), tail);
         tail.write('}');

@@ -177,6 +177,40 @@ class LogEncoderTest {
     }
 
     @Test
+    void aLogsOwnServiceAndHostnameReplaceTheSourcesAndTheAgentsForThatLogOnly() {
+        Message own = message(source, "from syslog", FILE_TAGS);
+        own.setService("sshd");
+        own.setHostname("router-7");
+        Message onlyHost = message(source, "host only", FILE_TAGS);
+        onlyHost.setHostname("router-8");
+
+        JsonNode first = parse(encode(own));
+        JsonNode second = parse(encode(onlyHost));
+        JsonNode plain = parse(encode(message(source, "plain", FILE_TAGS)));
+
+        assertThat(first.get("service").asString()).isEqualTo("sshd");
+        assertThat(first.get("hostname").asString()).isEqualTo("router-7");
+        assertThat(first.get("ddtags").asString()).isEqualTo("filename:app.log,dirname:/var/log,env:prod");
+        assertThat(second.get("service").asString()).isEqualTo("app-svc");
+        assertThat(second.get("hostname").asString()).isEqualTo("router-8");
+        assertThat(plain.get("service").asString()).isEqualTo("app-svc");
+        assertThat(plain.get("hostname").asString()).isEqualTo("web-1");
+    }
+
+    @Test
+    void aRunOfLogsWithTheSameTagsButAnotherHostGetsEachItsOwnHost() {
+        List<String> tags = List.of("syslog.appname:cron");
+        List<String> hosts = new ArrayList<>();
+        for (String host : List.of("a", "a", "b", "a")) {
+            Message m = message(source, "x", tags);
+            m.setHostname(host);
+            hosts.add(parse(encode(m)).get("hostname").asString());
+        }
+
+        assertThat(hosts).containsExactly("a", "a", "b", "a");
+    }
+
+    @Test
     void stampsTheClockOnlyWhenTheMessageHasNoTimestamp() {
         Message stamped = message(source, "x", List.of());
         stamped.setTimestamp(42);

@@ -18,6 +18,8 @@ public final class Message {
     private long timestamp;
     private List<String> tags = List.of();
     private boolean truncated;
+    private String service;
+    private String hostname;
 
     /**
      * @param content UTF-8 bytes, no line terminator; owned by the message from now on
@@ -87,6 +89,24 @@ public final class Message {
 
     public void setTruncated(boolean truncated) {
         this.truncated = truncated;
+    }
+
+    /** This log's own service (a syslog APP-NAME), replacing the source's; null = the source's. */
+    public String service() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    /** This log's own host (a syslog HOSTNAME), replacing the agent's hostname; null = the agent's. */
+    public String hostname() {
+        return hostname;
+    }
+
+    public void setHostname(String hostname) {
+        this.hostname = hostname;
     }
 
     @Override
