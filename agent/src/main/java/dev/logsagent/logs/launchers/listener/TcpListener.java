@@ -83,8 +83,8 @@ final class TcpListener implements SocketListener {
             }
             if (settings.maxConnections() > 0 && connections.size() >= settings.maxConnections()) {
                 refused.incrementAndGet();
-                close(socket);
                 updateStatus();
+                close(socket);
                 continue;
             }
             open(socket);
