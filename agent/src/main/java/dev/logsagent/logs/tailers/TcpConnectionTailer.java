@@ -106,10 +106,11 @@ public final class TcpConnectionTailer {
         Socket socket = raw;
         try {
             if (tls != null) {
-                socket = handshake();
-                if (socket == null) {
+                SSLSocket secured = handshake();
+                if (secured == null) {
                     return;
                 }
+                socket = secured;
             }
             socket.setSoTimeout(tickMillis);
             read(socket.getInputStream());
