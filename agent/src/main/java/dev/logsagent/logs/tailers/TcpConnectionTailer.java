@@ -38,7 +38,6 @@ public final class TcpConnectionTailer {
     private final String peer;
     private volatile boolean stopping;
     private volatile String handshakeFailure;
-    private volatile boolean closedIdle;
     private Thread thread;
 
     /**
@@ -74,11 +73,6 @@ public final class TcpConnectionTailer {
     /** Why the TLS handshake failed, or null when it did not. */
     public String handshakeFailure() {
         return handshakeFailure;
-    }
-
-    /** True when the connection was closed for being idle longer than {@code idle_timeout}. */
-    public boolean closedIdle() {
-        return closedIdle;
     }
 
     /** Closes the connection; what was read is still handed on unless {@link #awaitStopped} runs out. */
@@ -153,7 +147,6 @@ public final class TcpConnectionTailer {
             } catch (SocketTimeoutException e) {
                 decoder.flushIfIdle();
                 if (nanoClock.getAsLong() - lastData >= idleTimeoutNanos) {
-                    closedIdle = true;
                     LOG.debug("closing connection from {}: idle for {}", peer, Duration.ofNanos(idleTimeoutNanos));
                     return;
                 }

@@ -136,11 +136,6 @@ final class TcpListener implements SocketListener {
         source.setInfo("connections", line.toString());
     }
 
-    /** Connections open now. */
-    int openConnections() {
-        return connections.size();
-    }
-
     @Override
     public void stop() {
         stopping = true;
