@@ -10,6 +10,7 @@ import dev.logsagent.logs.launchers.file.FileLauncher;
 import dev.logsagent.logs.launchers.file.FileLauncherSettings;
 import dev.logsagent.logs.launchers.journald.JournaldLauncher;
 import dev.logsagent.logs.launchers.journald.JournaldLauncherSettings;
+import dev.logsagent.logs.launchers.listener.ListenerLauncher;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.pipeline.Pipeline;
 import dev.logsagent.logs.pipeline.PipelineProvider;
@@ -22,11 +23,14 @@ import dev.logsagent.logs.sender.OffsetCommitter;
 import dev.logsagent.logs.sender.Sender;
 import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.logs.syslog.SyslogParser;
+import dev.logsagent.logs.tailers.SocketDecoders;
 import dev.logsagent.serializer.LogEncoder;
 import dev.logsagent.telemetry.LogsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -91,6 +95,9 @@ public final class LogsAgent {
                 System::nanoTime));
         launchers.add(new JournaldLauncher(sources, auditor, provider::forKey, metrics,
                 JournaldLauncherSettings.system()));
+        launchers.add(new ListenerLauncher(sources, provider::next, new SocketDecoders(decoders,
+                new SyslogParser(Clock.systemDefaultZone()), logs.maxMessageSizeBytes(), metrics),
+                logs.aggregationTimeout(), System::nanoTime));
     }
 
     private void commit(Origin checkpoint) {
