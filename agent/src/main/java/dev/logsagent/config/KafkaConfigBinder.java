@@ -43,6 +43,10 @@ final class KafkaConfigBinder {
         if (topic == null || topic.isBlank()) {
             kafka.field("topic").error("topic is required");
             valid = false;
+        } else if (!isTopicName(topic)) {
+            kafka.field("topic").error("not a valid Kafka topic name: '" + topic
+                    + "' (letters, digits, '.', '_' and '-', at most 249 characters)");
+            valid = false;
         }
         // Every key is read, even after a problem, so that all problems are reported together.
         KafkaConfig.Compression compression = values.get(KAFKA_COMPRESSION);
@@ -96,6 +100,22 @@ final class KafkaConfigBinder {
         }
         node.error("cannot read " + file);
         return false;
+    }
+
+    /** Kafka's own rule; checked here so that a typo is refused at start rather than dropping every log. */
+    private static boolean isTopicName(String topic) {
+        if (topic.length() > 249 || topic.equals(".") || topic.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            boolean legal = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '_' || c == '-';
+            if (!legal) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHostPort(String server) {
