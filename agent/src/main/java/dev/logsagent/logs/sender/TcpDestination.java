@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The Datadog TCP intake protocol: one {@code <api_key> <json>\n} line per log, over TLS unless
@@ -132,7 +133,7 @@ public final class TcpDestination implements Destination {
             disconnect();
         }
         if (connection == null) {
-            connection = Connection.open(host, port, tls);
+            connection = Connection.open(host, port, tls, reason -> state.set("disconnected: " + reason));
         }
         return connection.out();
     }
@@ -166,14 +167,19 @@ public final class TcpDestination implements Destination {
     private static final class Connection {
         private final Socket socket;
         private final OutputStream out;
+        private final Consumer<String> onLost;
         private volatile String lost;
+        private volatile boolean closing;
 
-        private Connection(Socket socket) throws IOException {
+        private Connection(Socket socket, Consumer<String> onLost) throws IOException {
             this.socket = socket;
             this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            this.onLost = onLost;
         }
 
-        static Connection open(String host, int port, SSLSocketFactory tls) throws IOException {
+        /** @param onLost told why, when the intake (or the network) ends the connection */
+        static Connection open(String host, int port, SSLSocketFactory tls, Consumer<String> onLost)
+                throws IOException {
             Socket plain = new Socket();
             Socket socket = plain;
             try {
@@ -189,7 +195,7 @@ public final class TcpDestination implements Destination {
                     // Handshake now, so that an untrusted intake fails the connection, not a later write.
                     secure.startHandshake();
                 }
-                Connection c = new Connection(socket);
+                Connection c = new Connection(socket, onLost);
                 Thread.ofVirtual().name("tcp-intake-watch-" + host + ":" + port).start(c::watch);
                 return c;
             } catch (IOException e) {
@@ -200,14 +206,19 @@ public final class TcpDestination implements Destination {
 
         private void watch() {
             byte[] discard = new byte[512];
+            String reason;
             try {
                 InputStream in = socket.getInputStream();
                 while (in.read(discard) >= 0) {
                     // The intake does not speak on this protocol; only the end of the stream matters.
                 }
-                lost = "closed by the intake";
+                reason = "closed by the intake";
             } catch (IOException e) {
-                lost = e.toString();
+                reason = e.toString();
+            }
+            lost = reason;
+            if (!closing) {
+                onLost.accept(reason);
             }
         }
 
@@ -221,6 +232,7 @@ public final class TcpDestination implements Destination {
         }
 
         void close() {
+            closing = true;
             try {
                 socket.close();
             } catch (IOException ignored) {
