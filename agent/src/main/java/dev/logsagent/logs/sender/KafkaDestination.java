@@ -49,7 +49,11 @@ public final class KafkaDestination implements Destination {
     /** How often a send waiting for acknowledgements updates the state; it warns after 8, 16, 32 ... s. */
     private static final long REPORT_WAIT_SECONDS = 1;
     private static final long FIRST_WARNING_SECONDS = 8;
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The agent closes destinations only after every payload was settled or the grace period ran out: what is
+     * still in the producer then is unacknowledged and will be read again, so there is nothing to wait for.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ZERO;
 
     private enum Failure { RETRY, DROP, RESET }
 
@@ -86,8 +90,7 @@ public final class KafkaDestination implements Destination {
         KafkaRecordKey keys = new KafkaRecordKey();
         int[] pending = new int[payload.count()];
         Arrays.setAll(pending, i -> i);
-        int droppedRecords = 0;
-        long bytes = 0;
+        Attempt total = new Attempt();
         boolean firstTry = true;
         while (pending.length > 0) {
             int errorCount = errors.get();
@@ -106,68 +109,83 @@ public final class KafkaDestination implements Destination {
                 failed("cannot create the producer: " + e.getMessage());
                 continue;
             }
-            List<Future<RecordMetadata>> futures = new ArrayList<>(pending.length);
-            Throwable broken = null;
-            for (int index : pending) {
-                try {
-                    futures.add(p.send(record(payload, index, keys)));
-                } catch (InterruptException e) {
-                    throw interrupted(e);
-                } catch (KafkaException | IllegalStateException e) {
-                    // Not a refusal of this record: the producer itself is unusable.
-                    broken = e;
-                    break;
-                }
-            }
-            long attemptStart = System.nanoTime();
-            int[] retry = new int[pending.length];
-            int retrying = 0;
-            Throwable transientFailure = null;
-            Throwable refusal = null;
-            int refused = 0;
-            for (int i = 0; i < futures.size(); i++) {
-                Throwable failure = await(futures.get(i), attemptStart, futures.size() - i);
-                if (failure == null) {
-                    bytes += payload.recordEnds()[pending[i]] - payload.recordStarts()[pending[i]];
-                    continue;
-                }
-                switch (classify(failure)) {
-                    case RETRY -> transientFailure = failure;
-                    case RESET -> broken = failure;
-                    case DROP -> {
-                        refusal = failure;
-                        refused++;
-                        continue;
-                    }
-                }
-                retry[retrying++] = pending[i];
-            }
-            for (int i = futures.size(); i < pending.length; i++) {
-                retry[retrying++] = pending[i];
-            }
-            if (refused > 0) {
-                droppedRecords += refused;
-                state.set("dropping: " + refusal);
-                LOG.error("{} refused {} logs for good, dropped: {}", name, refused, refusal.toString());
-            }
-            if (broken != null) {
-                reset(p, broken);
-            } else if (transientFailure != null) {
-                failed(transientFailure.toString());
-            }
-            pending = Arrays.copyOf(retry, retrying);
+            pending = attempt(p, payload, pending, keys, total);
         }
-        metrics.encodedBytesSent.inc(bytes);
-        if (droppedRecords > 0) {
+        metrics.encodedBytesSent.inc(total.bytes);
+        if (total.refused > 0) {
             dropped.incrementAndGet();
-        }
-        if (droppedRecords == payload.count() && droppedRecords > 0) {
-            return DeliveryResult.DROPPED;
+            if (total.refused == payload.count()) {
+                return DeliveryResult.DROPPED;
+            }
         }
         errors.updateAndGet(backoff::decreaseError);
         sent.incrementAndGet();
         state.set("connected");
         return DeliveryResult.DELIVERED;
+    }
+
+    /** What the attempts at one payload achieved so far. */
+    private static final class Attempt {
+        long bytes;
+        int refused;
+    }
+
+    /**
+     * Sends the pending records once and waits for each; returns those to try again. Earlier records are settled
+     * before later ones are resent, so a payload's records keep their order.
+     */
+    private int[] attempt(Producer<byte[], byte[]> p, Payload payload, int[] pending, KafkaRecordKey keys,
+                          Attempt total) throws InterruptedException {
+        List<Future<RecordMetadata>> futures = new ArrayList<>(pending.length);
+        Throwable broken = null;
+        for (int index : pending) {
+            try {
+                futures.add(p.send(record(payload, index, keys)));
+            } catch (InterruptException e) {
+                throw interrupted(e);
+            } catch (KafkaException | IllegalStateException e) {
+                // Not a refusal of this record: the producer itself is unusable.
+                broken = e;
+                break;
+            }
+        }
+        long start = System.nanoTime();
+        int[] retry = new int[pending.length];
+        int retrying = 0;
+        Throwable transientFailure = null;
+        Throwable refusal = null;
+        int refused = 0;
+        for (int i = 0; i < futures.size(); i++) {
+            Throwable failure = await(futures.get(i), start, futures.size() - i);
+            if (failure == null) {
+                total.bytes += payload.recordEnds()[pending[i]] - payload.recordStarts()[pending[i]];
+                continue;
+            }
+            switch (classify(failure)) {
+                case RETRY -> transientFailure = failure;
+                case RESET -> broken = failure;
+                case DROP -> {
+                    refusal = failure;
+                    refused++;
+                    continue;
+                }
+            }
+            retry[retrying++] = pending[i];
+        }
+        for (int i = futures.size(); i < pending.length; i++) {
+            retry[retrying++] = pending[i];
+        }
+        if (refused > 0) {
+            total.refused += refused;
+            state.set("dropping: " + refusal);
+            LOG.error("{} refused {} logs for good, dropped: {}", name, refused, refusal.toString());
+        }
+        if (broken != null) {
+            reset(p, broken);
+        } else if (transientFailure != null) {
+            failed(transientFailure.toString());
+        }
+        return Arrays.copyOf(retry, retrying);
     }
 
     private ProducerRecord<byte[], byte[]> record(Payload payload, int index, KafkaRecordKey keys) {
