@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,6 +94,34 @@ final class ConfigKeys {
     static final ConfigKey<FileSelectionMode> FILE_WILDCARD_SELECTION_MODE = logs("file_wildcard_selection_mode",
             ValueReaders.oneOf(FileSelectionMode.values(), FileSelectionMode::key), FileSelectionMode.BY_NAME);
 
+    static final String KAFKA = LOGS_CONFIG + ".kafka";
+    static final String KAFKA_SECURITY = KAFKA + ".security";
+    static final ConfigKey<List<String>> KAFKA_BOOTSTRAP_SERVERS =
+            kafka("bootstrap_servers", ValueReaders.stringList(ValueReaders.COMMA), List.<String>of())
+                    .withEnvSyntax(JSON_OR_WORDS);
+    static final ConfigKey<String> KAFKA_TOPIC = kafka("topic", string(), null);
+    static final ConfigKey<KafkaConfig.Compression> KAFKA_COMPRESSION = kafka("compression",
+            ValueReaders.oneOf(KafkaConfig.Compression.values(), KafkaConfig.Compression::key),
+            KafkaConfig.Compression.ZSTD);
+    static final ConfigKey<KafkaConfig.Acks> KAFKA_ACKS = kafka("acks",
+            ValueReaders.oneOf(KafkaConfig.Acks.values(), KafkaConfig.Acks::key), KafkaConfig.Acks.ALL);
+    static final ConfigKey<String> KAFKA_CLIENT_ID = kafka("client_id", string(), null);
+    static final ConfigKey<KafkaConfig.Protocol> KAFKA_SECURITY_PROTOCOL = kafka("security.protocol",
+            ValueReaders.oneOf(KafkaConfig.Protocol.values(), Enum::name), KafkaConfig.Protocol.PLAINTEXT);
+    static final ConfigKey<KafkaConfig.SaslMechanism> KAFKA_SASL_MECHANISM = kafka("security.sasl_mechanism",
+            ValueReaders.oneOf(KafkaConfig.SaslMechanism.values(), KafkaConfig.SaslMechanism::key),
+            KafkaConfig.SaslMechanism.PLAIN);
+    static final ConfigKey<String> KAFKA_SASL_USERNAME = kafka("security.sasl_username", string(), null);
+    static final ConfigKey<String> KAFKA_SASL_PASSWORD = kafka("security.sasl_password", string(), null);
+    static final ConfigKey<Path> KAFKA_SSL_TRUSTSTORE_PATH = kafka("security.ssl_truststore_path", path(), null);
+    static final ConfigKey<String> KAFKA_SSL_TRUSTSTORE_PASSWORD =
+            kafka("security.ssl_truststore_password", string(), null);
+    static final ConfigKey<Path> KAFKA_SSL_KEYSTORE_PATH = kafka("security.ssl_keystore_path", path(), null);
+    static final ConfigKey<String> KAFKA_SSL_KEYSTORE_PASSWORD = kafka("security.ssl_keystore_password", string(), null);
+    static final ConfigKey<String> KAFKA_SSL_KEY_PASSWORD = kafka("security.ssl_key_password", string(), null);
+    static final ConfigKey<Map<String, String>> KAFKA_PRODUCER =
+            kafka("producer", ValueReaders.stringMap(), Map.<String, String>of()).withEnvSyntax(JSON);
+
     static final List<ConfigKey<?>> ALL = List.of(API_KEY, SITE, HOSTNAME, TAGS, ENV, LOGS_ENABLED, RUN_PATH,
             CONFD_PATH, CMD_HOST, CMD_PORT, EXPVAR_PORT, DOCKER_HOST, LOGS_DD_URL, LOGS_NO_SSL, USE_HTTP,
             FORCE_USE_HTTP, USE_TCP, FORCE_USE_TCP, USE_COMPRESSION, COMPRESSION_KIND, ZSTD_COMPRESSION_LEVEL,
@@ -101,7 +130,10 @@ final class ConfigKeys {
             STOP_GRACE_PERIOD, OPEN_FILES_LIMIT, FILE_SCAN_PERIOD, CLOSE_TIMEOUT, MAX_MESSAGE_SIZE_BYTES,
             AGGREGATION_TIMEOUT, PROCESSING_RULES, AUTO_MULTI_LINE_DETECTION, CONTAINER_COLLECT_ALL,
             ADDITIONAL_ENDPOINTS, LOGS_API_KEY, PIPELINES, AUDITOR_TTL, CONSOLE_OUTPUT, FILE_OUTPUT,
-            DOCKER_PATH_OVERRIDE, PODS_PATH, FILE_WILDCARD_SELECTION_MODE);
+            DOCKER_PATH_OVERRIDE, PODS_PATH, FILE_WILDCARD_SELECTION_MODE, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC,
+            KAFKA_COMPRESSION, KAFKA_ACKS, KAFKA_CLIENT_ID, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM,
+            KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE_PATH, KAFKA_SSL_TRUSTSTORE_PASSWORD,
+            KAFKA_SSL_KEYSTORE_PATH, KAFKA_SSL_KEYSTORE_PASSWORD, KAFKA_SSL_KEY_PASSWORD, KAFKA_PRODUCER);
 
     private ConfigKeys() {
     }
@@ -118,5 +150,9 @@ final class ConfigKeys {
 
     private static <T> ConfigKey<T> logs(String name, ValueReader<T> reader, T defaultValue) {
         return ConfigKey.of(LOGS_CONFIG + "." + name, reader, defaultValue);
+    }
+
+    private static <T> ConfigKey<T> kafka(String name, ValueReader<T> reader, T defaultValue) {
+        return ConfigKey.of(KAFKA + "." + name, reader, defaultValue);
     }
 }

@@ -73,11 +73,11 @@ public final class ConfigLoader {
                 values.get(CONTAINER_COLLECT_ALL), values.get(ADDITIONAL_ENDPOINTS), values.get(LOGS_API_KEY),
                 values.get(PIPELINES), values.get(AUDITOR_TTL), values.get(CONSOLE_OUTPUT),
                 values.path(FILE_OUTPUT), values.path(DOCKER_PATH_OVERRIDE), values.path(PODS_PATH),
-                values.get(FILE_WILDCARD_SELECTION_MODE));
+                values.get(FILE_WILDCARD_SELECTION_MODE), KafkaConfigBinder.bind(values));
     }
 
     /** Reads keys of the merged tree, falling back to defaults; relative paths are taken from the config's folder. */
-    private record Values(ConfigNode root, Path baseDir) {
+    record Values(ConfigNode root, Path baseDir) {
         <T> T get(ConfigKey<T> key) {
             T value = root.at(key.path()).read(key.reader());
             return value == null ? key.defaultValue() : value;

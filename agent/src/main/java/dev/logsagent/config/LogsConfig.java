@@ -14,6 +14,7 @@ import java.util.List;
  * @param dockerPathOverride  folder holding {@code <id>/<id>-json.log}
  * @param podsPath            folder holding {@code <ns>_<pod>_<uid>/<container>/<n>.log}
  * @param fileWildcardSelectionMode which files win when more match than {@code open_files_limit}
+ * @param kafka               extension: a Kafka topic to send to; null when not configured
  */
 public record LogsConfig(
         String logsDdUrl,
@@ -51,7 +52,8 @@ public record LogsConfig(
         Path fileOutput,
         Path dockerPathOverride,
         Path podsPath,
-        FileSelectionMode fileWildcardSelectionMode) {
+        FileSelectionMode fileWildcardSelectionMode,
+        KafkaConfig kafka) {
 
     public LogsConfig {
         processingRules = List.copyOf(processingRules);
@@ -61,6 +63,6 @@ public record LogsConfig(
     @Override
     public String toString() {
         return "LogsConfig[logsDdUrl=" + logsDdUrl + ", apiKey=" + Secrets.redact(apiKey) + ", pipelines=" + pipelines
-                + ", compression=" + (useCompression ? compressionKind.key() : "none") + "]";
+                + ", compression=" + (useCompression ? compressionKind.key() : "none") + ", kafka=" + kafka + "]";
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,6 +173,31 @@ final class ValueReaders {
                 values.add(value);
             }
             return valid ? List.copyOf(values) : null;
+        };
+    }
+
+    /** A mapping of names to scalars, such as extra client properties; every value is taken as text. */
+    static ValueReader<Map<String, String>> stringMap() {
+        ValueReader<String> text = string();
+        return node -> {
+            if (!node.expectMapping()) {
+                return null;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            boolean valid = true;
+            for (String name : node.fieldNames()) {
+                ConfigNode value = node.field(name);
+                String read = value.isAbsent() ? null : text.read(value);
+                if (read == null) {
+                    if (value.isAbsent()) {
+                        value.error("expected a value, got nothing");
+                    }
+                    valid = false;
+                    continue;
+                }
+                values.put(name, read);
+            }
+            return valid ? Collections.unmodifiableMap(values) : null;
         };
     }
 

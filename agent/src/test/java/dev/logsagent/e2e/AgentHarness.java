@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ final class AgentHarness implements AutoCloseable {
     final int cmdPort;
     final int expvarPort;
     final Map<String, Object> logsConfig = new LinkedHashMap<>();
+    /** Extra options for the agent's JVM. */
+    final List<String> jvmOptions = new ArrayList<>();
+    /** The top-level {@code api_key}; null leaves it out (with {@code logs_dd_url} removed: no intake). */
+    String apiKey = API_KEY;
     private AgentProcess agent;
     private int starts;
 
@@ -69,7 +74,9 @@ final class AgentHarness implements AutoCloseable {
 
     Path writeConfig() throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("api_key", API_KEY);
+        if (apiKey != null) {
+            root.put("api_key", apiKey);
+        }
         root.put("hostname", "e2e-host");
         root.put("tags", List.of("env:test"));
         root.put("run_path", runPath.toString());
@@ -85,7 +92,7 @@ final class AgentHarness implements AutoCloseable {
     AgentProcess start() throws IOException {
         Path config = writeConfig();
         Files.deleteIfExists(runPath.resolve("auth_token"));
-        agent = new AgentProcess(config, dir.resolve("agent-" + (++starts) + ".log")).start();
+        agent = new AgentProcess(config, dir.resolve("agent-" + (++starts) + ".log"), jvmOptions).start();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> !agent.isAlive() || status().has("logsStats"));
         if (!agent.isAlive()) {

@@ -15,11 +15,18 @@ import java.util.concurrent.TimeUnit;
 final class AgentProcess implements AutoCloseable {
     private final Path config;
     private final Path output;
+    private final List<String> jvmOptions;
     private Process process;
 
     AgentProcess(Path config, Path output) {
+        this(config, output, List.of());
+    }
+
+    /** @param jvmOptions extra options for the agent's JVM, such as {@code -Djavax.net.ssl.trustStore=...} */
+    AgentProcess(Path config, Path output, List<String> jvmOptions) {
         this.config = config;
         this.output = output;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     static int freePort() throws IOException {
@@ -30,8 +37,10 @@ final class AgentProcess implements AutoCloseable {
 
     AgentProcess start() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.logsagent.cli.Main", "run", "-c", config.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.logsagent.cli.Main", "run", "-c",
+                config.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("DD_"));

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Chooses the destinations from the config, as the contract says: the HTTP intake unless TCP is forced; the console
- * when no intake is configured at all (no {@code api_key}, no {@code logs_dd_url}) — the embedded default; plus
- * {@code additional_endpoints}, {@code console_output} and {@code file_output} beside it.
+ * Chooses the destinations from the config, as the contract says: the HTTP intake unless TCP is asked for
+ * ({@code use_tcp} or {@code force_use_tcp}, unless HTTP is asked for too); a Kafka topic
+ * ({@code logs_config.kafka}, an extension) beside it or alone; the console when neither an intake (no
+ * {@code api_key}, no {@code logs_dd_url}) nor Kafka is configured — the embedded default; plus
+ * {@code additional_endpoints}, {@code console_output} and {@code file_output} beside them.
  */
 public final class DestinationsFactory {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
@@ -41,13 +43,23 @@ public final class DestinationsFactory {
     }
 
     /**
+     * True when TCP is chosen: {@code use_tcp} or {@code force_use_tcp}, unless {@code use_http} or
+     * {@code force_use_http} asks for HTTP, which wins as in the Datadog Agent.
+     */
+    public static boolean usesTcp(LogsConfig logs) {
+        boolean http = logs.useHttp() || logs.forceUseHttp();
+        return !http && (logs.useTcp() || logs.forceUseTcp());
+    }
+
+    /**
      * The destinations on this host (console, file): one set for the whole agent, since pipelines must not
      * interleave partial writes to one stream.
      */
     public static List<Destination> local(AgentConfig config) {
         LogsConfig logs = config.logsConfig();
         List<Destination> local = new ArrayList<>();
-        if (!intakeConfigured(config) || logs.consoleOutput()) {
+        boolean noRemote = !intakeConfigured(config) && logs.kafka() == null;
+        if (noRemote || logs.consoleOutput()) {
             local.add(JsonLinesDestination.console());
         }
         if (logs.fileOutput() != null) {
@@ -77,6 +89,9 @@ public final class DestinationsFactory {
                 }
             }
         }
+        if (logs.kafka() != null) {
+            reliable.add(new KafkaDestination(logs.kafka(), backoff(logs), metrics));
+        }
         reliable.addAll(local);
         return new Destinations(reliable, unreliable);
     }
@@ -91,7 +106,7 @@ public final class DestinationsFactory {
             int colon = url.lastIndexOf(':');
             host = colon > 0 ? url.substring(0, colon) : url;
             port = colon > 0 ? Integer.parseInt(url.substring(colon + 1)) : (logs.logsNoSsl() ? 80 : 443);
-        } else if (logs.forceUseTcp()) {
+        } else if (usesTcp(logs)) {
             host = "agent-intake.logs." + config.site();
             port = 10516;
         } else {
@@ -103,9 +118,8 @@ public final class DestinationsFactory {
 
     private static Destination intake(EndpointConfig endpoint, LogsConfig logs, LogsMetrics metrics,
                                       String userAgent) {
-        BackoffPolicy backoff = new BackoffPolicy(logs.senderBackoffBase(), logs.senderBackoffFactor(),
-                logs.senderBackoffMax(), (int) logs.senderRecoveryInterval(), RandomGenerator.getDefault());
-        if (logs.forceUseTcp()) {
+        BackoffPolicy backoff = backoff(logs);
+        if (usesTcp(logs)) {
             return new TcpDestination(endpoint.host(), endpoint.port(), endpoint.useSsl(), endpoint.apiKey(), backoff,
                     metrics);
         }
@@ -113,5 +127,10 @@ public final class DestinationsFactory {
                 + "/api/v2/logs");
         return new HttpDestination(uri, endpoint.apiKey(), Compression.of(logs), backoff, metrics, userAgent,
                 HTTP_TIMEOUT);
+    }
+
+    private static BackoffPolicy backoff(LogsConfig logs) {
+        return new BackoffPolicy(logs.senderBackoffBase(), logs.senderBackoffFactor(), logs.senderBackoffMax(),
+                (int) logs.senderRecoveryInterval(), RandomGenerator.getDefault());
     }
 }

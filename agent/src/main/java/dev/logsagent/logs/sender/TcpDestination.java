@@ -10,6 +10,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,20 +18,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The Datadog TCP intake protocol: one {@code <api_key> <json>\n} line per log, over TLS unless
  * {@code logs_no_ssl}. A payload counts as delivered once written and flushed to the socket: TCP has no
- * application acknowledgement, so logs in the kernel's buffers when a connection breaks may be lost (the HTTP
- * destination has no such gap). On a write error the connection is rebuilt with backoff and the whole payload is
- * written again, so a retry may duplicate logs but never skips one.
+ * application acknowledgement, so logs still in the kernel's buffers when a connection breaks may be lost (the HTTP
+ * destination has no such gap). To narrow that gap, each connection is watched for the intake closing it, and a
+ * closed connection is replaced before the next payload rather than written into. On a write error the
+ * connection is rebuilt with backoff and the whole payload is written again, so a retry may duplicate logs but
+ * never skips one.
+ *
+ * <p>TLS trusts the JVM's default trust store, so {@code -Djavax.net.ssl.trustStore=...} (through
+ * {@code LOGS_AGENT_JAVA_OPTS}) adds a private CA; the intake's host name is verified against its certificate.
  */
 public final class TcpDestination implements Destination {
     private static final Logger LOG = LoggerFactory.getLogger(TcpDestination.class);
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     private final String host;
     private final int port;
-    private final boolean useTls;
+    private final SSLSocketFactory tls;
     private final byte[] prefix;
     private final BackoffPolicy backoff;
     private final LogsMetrics metrics;
@@ -38,14 +47,21 @@ public final class TcpDestination implements Destination {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicReference<String> state = new AtomicReference<>("idle");
-    private Socket socket;
-    private OutputStream out;
+    // A lock rather than synchronized: a virtual thread waiting out the backoff must not pin its carrier.
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
 
     public TcpDestination(String host, int port, boolean useTls, String apiKey, BackoffPolicy backoff,
                           LogsMetrics metrics) {
+        this(host, port, useTls ? (SSLSocketFactory) SSLSocketFactory.getDefault() : null, apiKey, backoff, metrics);
+    }
+
+    /** @param tls the TLS socket factory (trust store) to use; null for plain TCP */
+    TcpDestination(String host, int port, SSLSocketFactory tls, String apiKey, BackoffPolicy backoff,
+                   LogsMetrics metrics) {
         this.host = host;
         this.port = port;
-        this.useTls = useTls;
+        this.tls = tls;
         this.prefix = ((apiKey == null ? "" : apiKey) + " ").getBytes(StandardCharsets.UTF_8);
         this.backoff = backoff;
         this.metrics = metrics;
@@ -53,11 +69,20 @@ public final class TcpDestination implements Destination {
 
     @Override
     public String name() {
-        return (useTls ? "tcp+tls://" : "tcp://") + host + ":" + port;
+        return (tls != null ? "tcp+tls://" : "tcp://") + host + ":" + port;
     }
 
     @Override
-    public synchronized DeliveryResult send(Payload payload) throws InterruptedException {
+    public DeliveryResult send(Payload payload) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            return sendLocked(payload);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private DeliveryResult sendLocked(Payload payload) throws InterruptedException {
         boolean firstTry = true;
         while (true) {
             int errorCount = errors.get();
@@ -101,36 +126,23 @@ public final class TcpDestination implements Destination {
         }
     }
 
+    /** The open connection, or a new one when there is none or the intake closed it. */
     private OutputStream connection() throws IOException {
-        if (out == null) {
-            Socket s;
-            if (useTls) {
-                SSLSocket tls = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
-                SSLParameters params = tls.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                tls.setSSLParameters(params);
-                s = tls;
-            } else {
-                s = new Socket();
-            }
-            s.connect(new InetSocketAddress(host, port), 10_000);
-            s.setTcpNoDelay(true);
-            socket = s;
-            out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+        if (connection != null && connection.lost() != null) {
+            LOG.info("{}: connection lost ({}); reconnecting", name(), connection.lost());
+            disconnect();
         }
-        return out;
+        if (connection == null) {
+            connection = Connection.open(host, port, tls, reason -> state.set("disconnected: " + reason));
+        }
+        return connection.out();
     }
 
     private void disconnect() {
-        try {
-            if (socket != null) {
-                socket.close();
-            }
-        } catch (IOException ignored) {
-            // Already broken; a new connection follows.
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
-        socket = null;
-        out = null;
     }
 
     @Override
@@ -139,7 +151,93 @@ public final class TcpDestination implements Destination {
     }
 
     @Override
-    public synchronized void close() {
-        disconnect();
+    public void close() {
+        lock.lock();
+        try {
+            disconnect();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One connection to the intake, with a reader that notices when the intake closes it (the intake never
+     * sends anything else; whatever comes is discarded).
+     */
+    private static final class Connection {
+        private final Socket socket;
+        private final OutputStream out;
+        private final Consumer<String> onLost;
+        private volatile String lost;
+        private volatile boolean closing;
+
+        private Connection(Socket socket, Consumer<String> onLost) throws IOException {
+            this.socket = socket;
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            this.onLost = onLost;
+        }
+
+        /** @param onLost told why, when the intake (or the network) ends the connection */
+        static Connection open(String host, int port, SSLSocketFactory tls, Consumer<String> onLost)
+                throws IOException {
+            Socket plain = new Socket();
+            Socket socket = plain;
+            try {
+                plain.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+                plain.setTcpNoDelay(true);
+                plain.setKeepAlive(true);
+                if (tls != null) {
+                    SSLSocket secure = (SSLSocket) tls.createSocket(plain, host, port, true);
+                    SSLParameters params = secure.getSSLParameters();
+                    params.setEndpointIdentificationAlgorithm("HTTPS");
+                    secure.setSSLParameters(params);
+                    socket = secure;
+                    // Handshake now, so that an untrusted intake fails the connection, not a later write.
+                    secure.startHandshake();
+                }
+                Connection c = new Connection(socket, onLost);
+                Thread.ofVirtual().name("tcp-intake-watch-" + host + ":" + port).start(c::watch);
+                return c;
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        }
+
+        private void watch() {
+            byte[] discard = new byte[512];
+            String reason;
+            try {
+                InputStream in = socket.getInputStream();
+                while (in.read(discard) >= 0) {
+                    // The intake does not speak on this protocol; only the end of the stream matters.
+                }
+                reason = "closed by the intake";
+            } catch (IOException e) {
+                reason = e.toString();
+            }
+            lost = reason;
+            if (!closing) {
+                onLost.accept(reason);
+            }
+        }
+
+        OutputStream out() {
+            return out;
+        }
+
+        /** Why the connection ended, or null while it is open. */
+        String lost() {
+            return lost;
+        }
+
+        void close() {
+            closing = true;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Already broken; a new connection follows.
+            }
+        }
     }
 }

@@ -85,6 +85,6 @@ class DecoderOptionsTest {
                 Duration.ofSeconds(5), 1000, 5_000_000, 1, 1, 2, 120, 2, Duration.ofSeconds(30), 500,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), 128_000, Duration.ofMillis(750), rules, autoMultiLine,
                 false, List.of(), null, 1, Duration.ofHours(23), false, null, Path.of("/var/lib/docker/containers"),
-                Path.of("/var/log/pods"), FileSelectionMode.BY_NAME);
+                Path.of("/var/log/pods"), FileSelectionMode.BY_NAME, null);
     }
 }
