@@ -96,7 +96,8 @@ public final class Auditor implements AutoCloseable {
             throw new StartupException("run_path " + runPath + " is not a writable folder: " + e, e);
         }
         load();
-        flusher = Thread.ofVirtual().name("auditor-flusher").start(this::flushPeriodically);
+        // A platform thread: CPU-bound virtual threads (tailers decoding) must not delay saving what was delivered.
+        flusher = Thread.ofPlatform().daemon().name("auditor-flusher").start(this::flushPeriodically);
     }
 
     /** The last delivered position of an input, if it has one. */
@@ -133,12 +134,13 @@ public final class Auditor implements AutoCloseable {
      * long still resumes if it is tailed again soon.
      */
     public void unmarkTailed(String identifier) {
-        tailed.remove(identifier);
+        // Refresh first, untrack second: a concurrent expiry sees the entry either still tailed or fresh.
         Instant now = clock.instant();
         if (registry.computeIfPresent(identifier,
                 (id, e) -> new RegistryEntry(e.offset(), now, e.tailingMode(), e.fingerprint())) != null) {
             changes.incrementAndGet();
         }
+        tailed.remove(identifier);
     }
 
     /** Expires stale entries, then writes the registry if anything changed since the last write. */
