@@ -32,6 +32,7 @@ import static dev.logsagent.autodiscovery.RecordedWorkloads.REDIS_PODLIST;
 import static dev.logsagent.autodiscovery.RecordedWorkloads.UBUNTU_INSPECT;
 import static dev.logsagent.autodiscovery.providers.ContainerLabelsProvider.LOGS_LABEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Autodiscovery with its real providers, resolver and logs scheduler, fed by a listener over recorded payloads. */
@@ -103,8 +104,8 @@ class AutoConfigTest {
         });
         ConfigCheck check = autoConfig.configCheck();
         assertThat(check.configs()).extracting(ConfigCheck.Config::name, ConfigCheck.Config::service)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("app", null),
-                        org.assertj.core.groups.Tuple.tuple("redis", redis.serviceId()));
+                .containsExactlyInAnyOrder(tuple("app", null),
+                        tuple("redis", redis.serviceId()));
         assertThat(check.unmatchedTemplates()).isEmpty();
 
         listener.podStopped(pod, redis);
