@@ -208,9 +208,13 @@ public final class AutoConfig implements AutoCloseable {
 
     private void serviceAdded(Service service) {
         withLock(() -> {
-            // A service reported again may have changed (a new address): it is resolved afresh.
-            List<ResolvedConfig> unschedule = store.removeResolutionsFor(service.serviceId());
-            store.addService(service);
+            Service previous = store.putService(service);
+            if (service.equals(previous)) {
+                return;
+            }
+            // A service reported again with changes (a new address, say) is resolved afresh.
+            List<ResolvedConfig> unschedule = previous == null ? List.of()
+                    : store.removeResolutionsFor(service.serviceId());
             List<ResolvedConfig> schedule = new ArrayList<>();
             for (IntegrationConfig template : store.templates()) {
                 if (ConfigResolver.matches(template, service)) {

@@ -75,6 +75,11 @@ class AutoConfigTest {
         return sources.all().stream().filter(s -> identifier.equals(s.config().identifier())).toList();
     }
 
+    /** What the schedulers were told to schedule and unschedule, in order. */
+    private List<String> scheduling() {
+        return recording.events().stream().filter(e -> e.startsWith("+") || e.startsWith("-")).toList();
+    }
+
     private void confd(String name, String yaml) throws IOException {
         Files.writeString(confd.resolve(name), yaml);
     }
@@ -199,6 +204,24 @@ class AutoConfigTest {
     }
 
     @Test
+    void aServiceReportedAgainIsResolvedAfreshOnlyWhenItChanged() throws IOException {
+        confd("ubuntu.yaml", "ad_identifiers: [ubuntu]\nlogs:\n  - service: \"%%hostname%%\"\n");
+        RecordedServiceListener listener = start();
+        Container ubuntu = RecordedWorkloads.container(UBUNTU_INSPECT, Map.of());
+        String id = "docker://" + ubuntu.id();
+        listener.containerStarted(ubuntu);
+        listener.containerStarted(ubuntu);
+        assertThat(scheduling()).containsExactly("+ubuntu@" + id);
+
+        listener.containerStarted(new Container(ubuntu.id(), ubuntu.runtime(), ubuntu.name(), ubuntu.image(),
+                ubuntu.labels(), ubuntu.env(), true, ubuntu.pid(), "renamed-host", ubuntu.ipAddresses(),
+                ubuntu.ports(), null, ubuntu.logPath()));
+
+        assertThat(scheduling()).containsExactly("+ubuntu@" + id, "-ubuntu@" + id, "+ubuntu@" + id);
+        assertThat(sourcesOf(id)).extracting(s -> s.config().service()).containsExactly("renamed-host");
+    }
+
+    @Test
     void aChangedTemplateIsUnscheduledBeforeItsNewVersionIsScheduled() throws IOException {
         confd("redis.yaml", "ad_identifiers: [redis]\nlogs:\n  - service: v1\n");
         RecordedServiceListener listener = start();
@@ -209,8 +232,8 @@ class AutoConfigTest {
 
         confd("redis.yaml", "ad_identifiers: [redis]\nlogs:\n  - service: v2\n");
 
-        await().atMost(WAIT).until(() -> recording.events().size() >= 2);
-        assertThat(recording.events()).containsExactly("-redis@" + redis.serviceId(), "+redis@" + redis.serviceId());
+        await().atMost(WAIT).until(() -> scheduling().size() >= 2);
+        assertThat(scheduling()).containsExactly("-redis@" + redis.serviceId(), "+redis@" + redis.serviceId());
         assertThat(sourcesOf(redis.serviceId())).extracting(s -> s.config().service()).containsExactly("v2");
     }
 
@@ -251,7 +274,7 @@ class AutoConfigTest {
 
         assertThat(recording.events()).filteredOn(e -> e.startsWith("unconfigured"))
                 .allSatisfy(e -> assertThat(e).doesNotContain(busybox.id()).doesNotContain(lateBusybox.id()))
-                .first().isEqualTo("unconfigured [docker://" + ubuntu.id() + "]");
+                .contains("unconfigured [docker://" + ubuntu.id() + "]");
         assertThat(recording.events()).last().isEqualTo("unconfigured []");
     }
 }

@@ -18,6 +18,7 @@ public final class RecordedServiceListener implements ServiceListener {
     private final WorkloadStore workloads;
     private final List<Container> running = new ArrayList<>();
     private final CountDownLatch startRelease;
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile Events events;
 
     /** @param holdStart when true, {@code start} returns only after {@link #finishStart()} */
@@ -40,6 +41,7 @@ public final class RecordedServiceListener implements ServiceListener {
     @Override
     public void start(Events newEvents) {
         this.events = newEvents;
+        started.countDown();
         running.forEach(this::containerStarted);
         try {
             startRelease.await();
@@ -53,23 +55,37 @@ public final class RecordedServiceListener implements ServiceListener {
     }
 
     public void containerStarted(Container container) {
+        awaitStart();
         workloads.putContainer(container);
         events.serviceAdded(RecordedWorkloads.service(container));
     }
 
     public void containerStopped(Container container) {
+        awaitStart();
         workloads.removeContainer(container.id());
         events.serviceRemoved(RecordedWorkloads.service(container));
     }
 
     public void podStarted(Pod pod, Service service) {
+        awaitStart();
         workloads.putPod(pod);
         events.serviceAdded(service);
     }
 
     public void podStopped(Pod pod, Service service) {
+        awaitStart();
         workloads.removePod(pod.uid());
         events.serviceRemoved(service);
+    }
+
+    /** Autodiscovery starts listeners on threads of their own: events wait until this one was started. */
+    private void awaitStart() {
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the listener started", e);
+        }
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class KubeletAnnotationsProvider implements ConfigProvider {
     public static final String NAME = "kubelet";
-    public static final String PREFIX = "ad.datadoghq.com/";
-    public static final String LEGACY_PREFIX = "service-discovery.datadoghq.com/";
+    private static final String PREFIX = "ad.datadoghq.com/";
+    private static final String LEGACY_PREFIX = "service-discovery.datadoghq.com/";
     private static final String SUFFIX = ".logs";
 
     private final WorkloadStore workloads;

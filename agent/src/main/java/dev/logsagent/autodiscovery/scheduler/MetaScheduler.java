@@ -21,10 +21,6 @@ public final class MetaScheduler implements Scheduler {
         schedulers.add(scheduler);
     }
 
-    public void deregister(Scheduler scheduler) {
-        schedulers.remove(scheduler);
-    }
-
     @Override
     public void schedule(List<ResolvedConfig> configs) {
         if (!configs.isEmpty()) {

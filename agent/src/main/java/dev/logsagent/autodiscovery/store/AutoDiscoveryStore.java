@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -48,16 +47,9 @@ public final class AutoDiscoveryStore {
                 .filter(IntegrationConfig::isTemplate).toList();
     }
 
-    public synchronized List<IntegrationConfig> configs(String provider) {
-        return List.copyOf(configsByProvider.getOrDefault(provider, Map.of()).values());
-    }
-
-    public synchronized void addService(Service service) {
-        services.put(service.serviceId(), service);
-    }
-
-    public synchronized Optional<Service> service(String serviceId) {
-        return Optional.ofNullable(services.get(serviceId));
+    /** Returns the service known before under the same id, or null. */
+    public synchronized Service putService(Service service) {
+        return services.put(service.serviceId(), service);
     }
 
     public synchronized void removeService(String serviceId) {

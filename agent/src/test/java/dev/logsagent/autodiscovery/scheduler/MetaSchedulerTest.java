@@ -40,15 +40,13 @@ class MetaSchedulerTest {
     }
 
     @Test
-    void nothingIsHandedOnForAnEmptyChangeAndADeregisteredSchedulerHearsNothing() {
+    void nothingIsHandedOnForAnEmptyChange() {
         MetaScheduler meta = new MetaScheduler();
         RecordingScheduler recording = new RecordingScheduler();
         meta.register(recording);
 
         meta.schedule(List.of());
         meta.unschedule(List.of());
-        meta.deregister(recording);
-        meta.schedule(List.of(APP));
 
         assertThat(recording.events()).isEmpty();
     }
