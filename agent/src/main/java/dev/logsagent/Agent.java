@@ -47,9 +47,9 @@ public final class Agent {
 
     private final AgentConfig config;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private TelemetryServer telemetryServer;
     /** What runs on this host, filled by the service listeners; read by the label and annotation providers. */
     private final WorkloadStore workloads = new WorkloadStore();
+    private TelemetryServer telemetryServer;
     private LogsAgent logsAgent;
     private AutoConfig autoConfig;
     private LocalApiServer api;

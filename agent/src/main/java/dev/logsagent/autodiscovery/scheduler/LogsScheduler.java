@@ -19,7 +19,7 @@ import java.util.Set;
  * resolved for gets one source of its own: its runtime's log, named after its short image.
  */
 public final class LogsScheduler implements Scheduler {
-    /** The origin of catch-all sources, as status and configcheck show it. */
+    /** The origin of catch-all sources, as status shows it. */
     public static final String COLLECT_ALL = "container_collect_all";
 
     private final Sources sources;
