@@ -2,17 +2,20 @@ package dev.logsagent;
 
 import dev.logsagent.api.AuthToken;
 import dev.logsagent.api.LocalApiServer;
+import dev.logsagent.autodiscovery.AutoConfig;
+import dev.logsagent.autodiscovery.configresolver.ConfigResolver;
+import dev.logsagent.autodiscovery.providers.ContainerLabelsProvider;
+import dev.logsagent.autodiscovery.providers.FileConfigProvider;
+import dev.logsagent.autodiscovery.providers.KubeletAnnotationsProvider;
+import dev.logsagent.autodiscovery.scheduler.LogsScheduler;
+import dev.logsagent.autodiscovery.store.ConfigCheck;
+import dev.logsagent.autodiscovery.store.ConfigCheckEndpoint;
+import dev.logsagent.autodiscovery.workloads.WorkloadStore;
 import dev.logsagent.config.AgentConfig;
-import dev.logsagent.config.ConfdLoader;
-import dev.logsagent.config.ConfdResult;
-import dev.logsagent.config.FailedSource;
-import dev.logsagent.config.SourceConfig;
-import dev.logsagent.config.SourceType;
 import dev.logsagent.errors.ConfigProblem;
 import dev.logsagent.errors.StartupException;
 import dev.logsagent.logs.LogsAgent;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
-import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.metadata.HostnameResolver;
 import dev.logsagent.status.StatusBuilder;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Agent {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final Duration CONFD_POLL_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration CONTAINER_CONFIGS_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final AgentConfig config;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** What runs on this host, filled by the service listeners; read by the label and annotation providers. */
+    private final WorkloadStore workloads = new WorkloadStore();
     private TelemetryServer telemetryServer;
     private LogsAgent logsAgent;
+    private AutoConfig autoConfig;
     private LocalApiServer api;
 
     public Agent(AgentConfig config, List<ConfigProblem> configWarnings) {
@@ -54,7 +62,7 @@ public final class Agent {
     /** Starts everything, or throws a {@link StartupException} with one line for the user and starts nothing. */
     public void start() {
         prepareRunPath();
-        List<SourceConfig> sourceConfigs = loadSources();
+        checkConfdPath();
         Telemetry telemetry = new Telemetry();
         LogsMetrics metrics = new LogsMetrics(telemetry.registry());
         StreamLogsBroker broker = new StreamLogsBroker(java.time.Clock.systemUTC());
@@ -69,7 +77,7 @@ public final class Agent {
                     .withRunning(() -> logsAgent != null && logsAgent.isRunning())
                     .withEndpoints(() -> logsAgent == null ? List.of() : logsAgent.endpoints())
                     .withErrors(this::errors)
-                    .withWarnings(() -> List.copyOf(warnings))
+                    .withWarnings(this::warnings)
                     .withDestinations(() -> logsAgent == null ? List.of() : logsAgent.destinationStatuses().stream()
                             .map(d -> new StatusDocument.Destination(d.name(), d.state() + (d.reliable() ? ""
                                     : " (unreliable)"), Map.of("PayloadsSent", d.payloadsSent(), "PayloadsDropped",
@@ -77,13 +85,17 @@ public final class Agent {
                     .withMetadata(() -> Map.of("hostname", hostname, "version", build.version()));
             api = new LocalApiServer(config.cmdHost(), config.cmdPort(), AuthToken.create(config.runPath()),
                     status::build, build::toMap, broker);
+            api.route(ConfigCheckEndpoint.PATH, new ConfigCheckEndpoint(this::configCheck));
             if (config.logsEnabled()) {
                 logsAgent = new LogsAgent(config, hostname, sources, metrics, broker,
                         "logs-agent/" + build.version());
                 logsAgent.start();
-                for (SourceConfig sc : sourceConfigs) {
-                    logsAgent.addSource(new LogSource(sc.integration(), sc));
-                }
+                autoConfig = new AutoConfig(new ConfigResolver(System.getenv()));
+                autoConfig.addProvider(new FileConfigProvider(config.confdPath()), CONFD_POLL_INTERVAL);
+                autoConfig.addProvider(new ContainerLabelsProvider(workloads), CONTAINER_CONFIGS_POLL_INTERVAL);
+                autoConfig.addProvider(new KubeletAnnotationsProvider(workloads), CONTAINER_CONFIGS_POLL_INTERVAL);
+                autoConfig.addScheduler(new LogsScheduler(sources, config.logsConfig().containerCollectAll()));
+                autoConfig.start();
             } else {
                 LOG.info("logs_enabled is false: no logs are collected");
             }
@@ -97,11 +109,28 @@ public final class Agent {
     }
 
     private List<String> errors() {
-        List<String> all = new ArrayList<>(errors);
+        List<String> all = new ArrayList<>();
         if (logsAgent != null) {
             all.addAll(logsAgent.problems());
         }
+        if (autoConfig != null) {
+            all.addAll(autoConfig.problems());
+        }
         return all;
+    }
+
+    private List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        if (autoConfig != null) {
+            all.addAll(autoConfig.warnings());
+        }
+        return all;
+    }
+
+    private ConfigCheck configCheck() {
+        AutoConfig current = autoConfig;
+        return current != null ? current.configCheck() : new ConfigCheck(List.of(), List.of(),
+                List.of("logs_enabled is false: no log configs are scheduled"), List.of());
     }
 
     private void prepareRunPath() {
@@ -115,40 +144,15 @@ public final class Agent {
         }
     }
 
-    private List<SourceConfig> loadSources() {
+    /** A conf.d folder set explicitly must exist; the default one may be absent (no file sources then). */
+    private void checkConfdPath() {
         Path confd = config.confdPath();
         if (!Files.isDirectory(confd)) {
             if (config.confdPathExplicit()) {
                 throw new StartupException("confd_path " + confd + " does not exist or is not a folder");
             }
             LOG.info("no conf.d folder at {}: no file sources configured", confd);
-            return List.of();
         }
-        ConfdResult result = ConfdLoader.load(confd);
-        for (FailedSource failed : result.failed()) {
-            for (ConfigProblem p : failed.problems()) {
-                String line = "integration " + failed.integration() + ": " + p.describe();
-                LOG.error("source not started: {}", line);
-                errors.add(line);
-            }
-        }
-        for (ConfigProblem w : result.warnings()) {
-            LOG.warn("{}", w.describe());
-            warnings.add(w.describe());
-        }
-        List<SourceConfig> sources = new ArrayList<>();
-        for (SourceConfig sc : result.sources()) {
-            sources.add(resolveRelativePath(sc, confd));
-        }
-        return sources;
-    }
-
-    /** An extension for portable examples: a relative file path is taken from the conf.d folder. */
-    private static SourceConfig resolveRelativePath(SourceConfig sc, Path confd) {
-        if (sc.type() != SourceType.FILE || sc.path() == null || Path.of(sc.path()).isAbsolute()) {
-            return sc;
-        }
-        return sc.withPath(confd.resolve(sc.path()).normalize().toString());
     }
 
     /** Stops in reverse order; safe to call more than once. */
@@ -156,6 +160,10 @@ public final class Agent {
         if (api != null) {
             api.close();
             api = null;
+        }
+        if (autoConfig != null) {
+            autoConfig.stop();
+            autoConfig = null;
         }
         if (logsAgent != null) {
             logsAgent.stop();

@@ -1,97 +1,98 @@
 package dev.logsagent.cli;
 
-import dev.logsagent.config.ConfdLoader;
-import dev.logsagent.config.ConfdResult;
-import dev.logsagent.config.FailedSource;
-import dev.logsagent.config.LoadedConfig;
-import dev.logsagent.config.LogsTemplate;
-import dev.logsagent.config.SourceConfig;
+import dev.logsagent.api.AgentClient;
+import dev.logsagent.autodiscovery.AutoConfig;
+import dev.logsagent.autodiscovery.configresolver.ConfigResolver;
+import dev.logsagent.autodiscovery.providers.FileConfigProvider;
+import dev.logsagent.autodiscovery.store.ConfigCheck;
+import dev.logsagent.autodiscovery.store.ConfigCheckEndpoint;
+import dev.logsagent.autodiscovery.store.ConfigCheckText;
+import dev.logsagent.config.AgentConfig;
 import dev.logsagent.errors.ConfigException;
-import dev.logsagent.errors.ConfigProblem;
+import dev.logsagent.errors.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
- * {@code logs-agent configcheck [-c FILE]}: the log configs each provider yields and where each came from. The
- * file provider (conf.d) is read here; templates are listed with their AD identifiers.
+ * {@code logs-agent configcheck [-c FILE]}: the log configs autodiscovery resolved and where each came from, as the
+ * running agent reports them. When no agent answers, the conf.d folder is read here instead: its templates are then
+ * listed as matching nothing, since only a running agent sees containers.
  */
 @Command(name = "configcheck", mixinStandardHelpOptions = true,
         description = "Lists the resolved log configs from every provider, and where each came from.")
 final class ConfigcheckCommand implements Callable<Integer> {
+    // A newer agent may add fields; an older CLI still shows the ones it knows.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The main config file (datadog.yaml).")
     private Path configFile;
 
     @Spec
     private CommandSpec spec;
 
+    private final Function<Path, AgentConfig> loader;
+
+    ConfigcheckCommand() {
+        this(path -> ConfigFiles.load(path).config());
+    }
+
+    /** @param loader turns the {@code -c} value (null when not given) into the agent's config */
+    ConfigcheckCommand(Function<Path, AgentConfig> loader) {
+        this.loader = loader;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded;
+        AgentConfig config;
         try {
-            loaded = ConfigFiles.load(configFile);
+            config = loader.apply(configFile);
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println(p.describe()));
             err.flush();
             return 2;
         }
-        Path confd = loaded.config().confdPath();
-        if (!Files.isDirectory(confd)) {
-            out.println("no conf.d folder at " + confd + ": no log configs");
-            out.flush();
-            return 0;
+        ConfigCheck check;
+        try (AgentClient client = AgentClient.of(config)) {
+            check = JSON.readValue(client.get(ConfigCheckEndpoint.PATH), ConfigCheck.class);
+            out.println("Configs of the agent running on " + config.cmdHost() + ":" + config.cmdPort());
+        } catch (TransportException e) {
+            check = readConfd(config.confdPath());
+            out.println("No agent answered (" + e.getMessage() + "): configs read from " + config.confdPath()
+                    + "; templates are matched to containers by a running agent only");
+        } catch (JacksonException e) {
+            err.println("Error: the agent answered a configcheck this version cannot read: " + e.getOriginalMessage());
+            err.flush();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
-        ConfdResult result = ConfdLoader.load(confd);
-        out.println("=== file provider (" + confd + ") ===");
-        for (SourceConfig sc : result.sources()) {
-            out.println();
-            out.println(sc.integration() + "  (from " + sc.origin() + ")");
-            out.println("  type: " + sc.type().key() + describe(sc));
-        }
-        for (LogsTemplate t : result.templates()) {
-            out.println();
-            out.println(t.integration() + "  (template from " + t.file() + ")");
-            out.println("  ad_identifiers: " + t.adIdentifiers() + " (matched by autodiscovery at run time)");
-        }
-        for (FailedSource f : result.failed()) {
-            out.println();
-            out.println(f.integration() + "  (from " + f.file() + ": not scheduled)");
-            for (ConfigProblem p : f.problems()) {
-                out.println("  error: " + p.describe());
-            }
-        }
+        out.println();
+        out.print(ConfigCheckText.render(check));
         out.flush();
         return 0;
     }
 
-    private static String describe(SourceConfig sc) {
-        StringBuilder sb = new StringBuilder();
-        if (sc.path() != null) {
-            sb.append("\n  path: ").append(sc.path());
+    /** The file provider alone, collected once, through the same resolution as in the agent. */
+    private static ConfigCheck readConfd(Path confd) {
+        try (AutoConfig autoConfig = new AutoConfig(new ConfigResolver(System.getenv()))) {
+            autoConfig.addProvider(new FileConfigProvider(confd), Duration.ofDays(1));
+            autoConfig.start();
+            return autoConfig.configCheck();
         }
-        if (sc.port() > 0) {
-            sb.append("\n  port: ").append(sc.port());
-        }
-        if (sc.service() != null) {
-            sb.append("\n  service: ").append(sc.service());
-        }
-        if (sc.source() != null) {
-            sb.append("\n  source: ").append(sc.source());
-        }
-        if (!sc.tags().isEmpty()) {
-            sb.append("\n  tags: ").append(sc.tags());
-        }
-        if (!sc.processingRules().isEmpty()) {
-            sb.append("\n  log_processing_rules: ").append(sc.processingRules().size());
-        }
-        return sb.toString();
     }
 }

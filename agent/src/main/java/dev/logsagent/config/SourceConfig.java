@@ -79,6 +79,17 @@ public record SourceConfig(
                 bindHost, service, source, sourceCategory, tags, processingRules, autoMultiLine, identifier, extra);
     }
 
+    /** For a source scheduled by autodiscovery: the service it reads ({@code docker://<id>}). */
+    public SourceConfig withIdentifier(String newIdentifier) {
+        return new SourceConfig(integration, origin, type, path, excludePaths, encoding, startPosition, port,
+                bindHost, service, source, sourceCategory, tags, processingRules, autoMultiLine, newIdentifier, extra);
+    }
+
+    public SourceConfig withType(SourceType newType) {
+        return new SourceConfig(integration, origin, newType, path, excludePaths, encoding, startPosition, port,
+                bindHost, service, source, sourceCategory, tags, processingRules, autoMultiLine, identifier, extra);
+    }
+
     public SourceConfig withAutoMultiLine(Boolean auto) {
         return new SourceConfig(integration, origin, type, path, excludePaths, encoding, startPosition, port,
                 bindHost, service, source, sourceCategory, tags, processingRules, auto, identifier, extra);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,18 @@ final class AgentHarness implements AutoCloseable {
     /** The registry as the agent last wrote it. */
     JsonNode registry() throws IOException {
         return JSON.readTree(Files.readString(runPath.resolve("registry.json")));
+    }
+
+    /** Runs {@code logs-agent <command> -c <this agent's config>} as its own process; returns what it printed. */
+    String cli(String command) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.logsagent.cli.Main",
+                command, "-c", dir.resolve("datadog.yaml").toString()).redirectErrorStream(true).start();
+        String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (cli.waitFor() != 0) {
+            throw new AssertionError("logs-agent " + command + " exited with " + cli.exitValue() + ":\n" + printed);
+        }
+        return printed;
     }
 
     String output() {
