@@ -115,10 +115,6 @@ public final class LogsAgent {
         LOG.info("logs agent started: {} pipelines, sending to {}", pipelines.size(), endpoints);
     }
 
-    public void addSource(LogSource source) {
-        sources.add(source);
-    }
-
     /**
      * Stops reading, then lets the pipelines and senders deliver what was read until the grace period ends; what
      * is still in flight then is abandoned unacknowledged and read again after a restart.

@@ -89,7 +89,7 @@ class CrashRecoveryEndToEndTest {
                     beforeKill, total, replayed);
             // The registry follows acknowledgements within milliseconds, and within its 1 s interval even on a
             // starved machine: what is replayed was acknowledged in that last interval, never the backlog.
-            assertThat(replayed).isLessThanOrEqualTo(beforeKill - deliveredBeforeLastInterval + batch);
+            assertThat((long) replayed).isLessThanOrEqualTo(beforeKill - deliveredBeforeLastInterval + batch);
             assertThat(h.agent().stop()).isZero();
         }
     }
