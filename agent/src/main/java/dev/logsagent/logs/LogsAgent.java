@@ -21,7 +21,6 @@ import dev.logsagent.logs.sender.DestinationStatus;
 import dev.logsagent.logs.sender.DestinationsFactory;
 import dev.logsagent.logs.sender.OffsetCommitter;
 import dev.logsagent.logs.sender.Sender;
-import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.logs.syslog.SyslogParser;
 import dev.logsagent.logs.tailers.SocketDecoders;
