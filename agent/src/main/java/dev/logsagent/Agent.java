@@ -2,6 +2,7 @@ package dev.logsagent;
 
 import dev.logsagent.api.AuthToken;
 import dev.logsagent.api.LocalApiServer;
+import dev.logsagent.autodiscovery.workloads.WorkloadStore;
 import dev.logsagent.config.AgentConfig;
 import dev.logsagent.config.ConfdLoader;
 import dev.logsagent.config.ConfdResult;
@@ -12,11 +13,17 @@ import dev.logsagent.errors.ConfigProblem;
 import dev.logsagent.errors.StartupException;
 import dev.logsagent.logs.LogsAgent;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.launchers.container.ContainerTags;
 import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.metadata.HostMetadata;
+import dev.logsagent.metadata.HostMetadataHandler;
 import dev.logsagent.metadata.HostnameResolver;
+import dev.logsagent.metadata.ResolvedHostname;
 import dev.logsagent.status.StatusBuilder;
 import dev.logsagent.status.StatusDocument;
+import dev.logsagent.tagger.Tagger;
+import dev.logsagent.tagger.TaggerSettings;
 import dev.logsagent.telemetry.LogsMetrics;
 import dev.logsagent.telemetry.Telemetry;
 import dev.logsagent.telemetry.TelemetryServer;
@@ -27,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +53,9 @@ public final class Agent {
     private TelemetryServer telemetryServer;
     private LogsAgent logsAgent;
     private LocalApiServer api;
+    /** What runs on this host, filled by the service listeners; the tagger reads it. */
+    private final WorkloadStore workloads = new WorkloadStore();
+    private Tagger tagger;
 
     public Agent(AgentConfig config, List<ConfigProblem> configWarnings) {
         this.config = config;
@@ -59,8 +70,12 @@ public final class Agent {
         LogsMetrics metrics = new LogsMetrics(telemetry.registry());
         StreamLogsBroker broker = new StreamLogsBroker(java.time.Clock.systemUTC());
         Sources sources = new Sources();
-        String hostname = HostnameResolver.resolve(config.hostname(), System.getenv(), Path.of("/etc/hostname"));
+        Map<String, String> env = System.getenv();
+        ResolvedHostname resolved = HostnameResolver.resolve(config.hostname(), env,
+                () -> env.get("DD_KUBERNETES_KUBELET_NODENAME"), Path.of("/etc/hostname"));
+        String hostname = resolved.name();
         BuildInfo build = BuildInfo.current();
+        HostMetadata metadata = new HostMetadata(resolved, config.tags(), build, sources, InstantSource.system());
 
         telemetryServer = new TelemetryServer(telemetry.registry(), config.expvarPort());
         telemetryServer.start();
@@ -74,12 +89,15 @@ public final class Agent {
                             .map(d -> new StatusDocument.Destination(d.name(), d.state() + (d.reliable() ? ""
                                     : " (unreliable)"), Map.of("PayloadsSent", d.payloadsSent(), "PayloadsDropped",
                                     d.payloadsDropped(), "Retries", d.retries()))).toList())
-                    .withMetadata(() -> Map.of("hostname", hostname, "version", build.version()));
+                    .withMetadata(metadata::toMap);
             api = new LocalApiServer(config.cmdHost(), config.cmdPort(), AuthToken.create(config.runPath()),
                     status::build, build::toMap, broker);
+            api.route(HostMetadata.PATH, new HostMetadataHandler(metadata));
+            tagger = new Tagger(workloads, TaggerSettings.defaults(), config.tags(), InstantSource.system());
+            tagger.start();
             if (config.logsEnabled()) {
                 logsAgent = new LogsAgent(config, hostname, sources, metrics, broker,
-                        "logs-agent/" + build.version());
+                        "logs-agent/" + build.version(), new ContainerTags(tagger));
                 logsAgent.start();
                 for (SourceConfig sc : sourceConfigs) {
                     logsAgent.addSource(new LogSource(sc.integration(), sc));
@@ -160,6 +178,10 @@ public final class Agent {
         if (logsAgent != null) {
             logsAgent.stop();
             logsAgent = null;
+        }
+        if (tagger != null) {
+            tagger.close();
+            tagger = null;
         }
         if (telemetryServer != null) {
             telemetryServer.close();
