@@ -39,7 +39,7 @@ public final class Tagger implements AutoCloseable {
     private Map<String, EntityTags> live = Map.of();
     private final Map<String, Departed> departed = new HashMap<>();
     private long seenVersion = -1;
-    private Thread refresher;
+    private volatile Thread refresher;
 
     /** @param hostTags the agent's {@code tags}, given for {@value #HOST_ENTITY} */
     public Tagger(WorkloadStore store, TaggerSettings settings, List<String> hostTags, InstantSource clock) {

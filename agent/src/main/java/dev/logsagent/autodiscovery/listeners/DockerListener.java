@@ -208,6 +208,7 @@ public final class DockerListener implements ServiceListener {
         }
         Thread t = thread;
         if (t != null) {
+            t.interrupt();
             try {
                 t.join();
             } catch (InterruptedException e) {

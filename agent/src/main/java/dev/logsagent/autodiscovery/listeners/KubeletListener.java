@@ -33,7 +33,6 @@ public final class KubeletListener implements ServiceListener {
     private final Map<String, Pod> pods = new HashMap<>();
     private final Map<String, Service> services = new HashMap<>();
     private volatile Events events;
-    private volatile String nodeName = "";
     private String lastError;
     private Thread thread;
 
@@ -47,11 +46,6 @@ public final class KubeletListener implements ServiceListener {
     @Override
     public String name() {
         return "kubelet";
-    }
-
-    /** The node the kubelet's pods run on, once a poll told it; "" before. */
-    public String nodeName() {
-        return nodeName;
     }
 
     @Override
@@ -93,9 +87,6 @@ public final class KubeletListener implements ServiceListener {
         for (PodListParser.KubeletPod kubeletPod : seen) {
             nowPods.put(kubeletPod.pod().uid(), kubeletPod.pod());
             kubeletPod.services().forEach(service -> nowServices.put(service.serviceId(), service));
-            if (!kubeletPod.nodeName().isEmpty()) {
-                nodeName = kubeletPod.nodeName();
-            }
         }
         nowPods.forEach((uid, pod) -> {
             if (!pod.equals(pods.get(uid))) {

@@ -29,10 +29,9 @@ final class PodListParser {
     /**
      * One pod as the kubelet reported it.
      *
-     * @param nodeName the node it is scheduled on, "" when the kubelet does not say
      * @param services its running containers
      */
-    record KubeletPod(Pod pod, String nodeName, List<Service> services) {
+    record KubeletPod(Pod pod, List<Service> services) {
     }
 
     /** What the spec and the status tell of one container. */
@@ -77,7 +76,7 @@ final class PodListParser {
                 services.add(service(pod, view, hostname.isEmpty() ? pod.name() : hostname));
             }
         }
-        return new KubeletPod(pod, text(spec, "nodeName"), services);
+        return new KubeletPod(pod, services);
     }
 
     /** The spec's containers, with the status of each where there is one (a container not created yet has none). */
