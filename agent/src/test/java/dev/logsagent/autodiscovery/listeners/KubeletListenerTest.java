@@ -39,7 +39,8 @@ class KubeletListenerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONTAINERD_PODS = "datadog-agent_podlist_init_container_running.json";
     private static final String DOCKER_PODS = "datadog-agent_podlist_container_ready.json";
-    private static final String COREDNS = "containerd://509057eef9c66fcae1627a278216e29a0504d9b2e85ccc79c09b316dba7554e2";
+    private static final String COREDNS =
+            "containerd://509057eef9c66fcae1627a278216e29a0504d9b2e85ccc79c09b316dba7554e2";
     private static final String COREDNS_UID = "23476f2c-61e0-11e9-bc12-02f121c1eeb4";
 
     @TempDir

@@ -48,9 +48,10 @@ import java.util.function.LongSupplier;
  * {@code open_files_limit} files open, rotating idle ones out fairly when more match.
  *
  * <p>Container logs are files too: {@code docker} (json-file) and {@code containerd} (CRI) sources are tailed the
- * same way from their path, which autodiscovery sets from the container. When such a source is removed (its
- * container stopped) its files are read to their end, like a rotated file, instead of being dropped; should the
- * same file get a source again meanwhile, reading goes on where the draining tailer was.
+ * same way from their path, which autodiscovery sets from the container (and then reads the log from its start
+ * when the registry has no position for it). When such a source is removed (its container stopped) its files are
+ * read to their end, like a rotated file, instead of being dropped; should the same file get a source again
+ * meanwhile, reading goes on where the draining tailer was.
  */
 public final class FileLauncher implements Launcher, Sources.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(FileLauncher.class);
@@ -308,6 +309,16 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         return waiting.subList(0, Math.max(0, Math.min(free, waiting.size())));
     }
 
+    /**
+     * A source autodiscovery made for a container (it has the service's identifier) wants the container's whole
+     * log, as in the Datadog Agent: its file already exists when the source comes, yet its lines are all new.
+     */
+    private static StartPosition startPosition(LogSource source) {
+        StartPosition configured = source.config().startPosition();
+        return source.config().identifier() != null && configured == StartPosition.END
+                ? StartPosition.BEGINNING : configured;
+    }
+
     private static boolean isContainerLog(LogSource source) {
         return source.config().type() == SourceType.DOCKER || source.config().type() == SourceType.CONTAINERD;
     }
@@ -405,7 +416,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             return;
         }
         try {
-            StartPosition mode = source.config().startPosition();
+            StartPosition mode = startPosition(source);
             Resume drained = takeOverDrained(path, fileKey);
             long offset = startOffset(identifier, channel, mode, preexisting,
                     drained != null ? drained : resumeOffsets.remove(path));

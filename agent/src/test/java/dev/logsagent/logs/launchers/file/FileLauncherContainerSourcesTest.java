@@ -145,6 +145,22 @@ class FileLauncherContainerSourcesTest {
     }
 
     @Test
+    void readsAContainerFoundByAutodiscoveryFromTheStartOfItsLog() throws IOException {
+        Path appLog = Files.writeString(dir.resolve("app.log"), "old line\n");
+        sources.add(new LogSource("redis", dockerConfig(logFile.toString()).withStartPosition(StartPosition.END)));
+        sources.add(new LogSource("app", SourceConfig.file("app", appLog, "app", "app")
+                .withStartPosition(StartPosition.END)));
+        launcher.scan();
+        await().atMost(Duration.ofSeconds(5)).until(() -> launcher.tailedCount() == 2);
+
+        Files.writeString(appLog, "new line\n", StandardOpenOption.APPEND);
+
+        awaitReceived(3);
+        assertThat(received).extracting(Message::contentAsString)
+                .containsExactlyInAnyOrder("first", "second", "new line");
+    }
+
+    @Test
     void reportsAContainerSourceThatHasNoPath() {
         LogSource source = new LogSource("redis", dockerConfig(null));
 
