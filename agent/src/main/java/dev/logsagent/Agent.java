@@ -10,16 +10,24 @@ import dev.logsagent.autodiscovery.providers.KubeletAnnotationsProvider;
 import dev.logsagent.autodiscovery.scheduler.LogsScheduler;
 import dev.logsagent.autodiscovery.store.ConfigCheck;
 import dev.logsagent.autodiscovery.store.ConfigCheckEndpoint;
+import dev.logsagent.autodiscovery.listeners.EnvironmentListeners;
+import dev.logsagent.autodiscovery.listeners.ServiceListener;
 import dev.logsagent.autodiscovery.workloads.WorkloadStore;
 import dev.logsagent.config.AgentConfig;
 import dev.logsagent.errors.ConfigProblem;
 import dev.logsagent.errors.StartupException;
 import dev.logsagent.logs.LogsAgent;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.launchers.container.ContainerTags;
 import dev.logsagent.logs.sources.Sources;
+import dev.logsagent.metadata.HostMetadata;
+import dev.logsagent.metadata.HostMetadataHandler;
 import dev.logsagent.metadata.HostnameResolver;
+import dev.logsagent.metadata.ResolvedHostname;
 import dev.logsagent.status.StatusBuilder;
 import dev.logsagent.status.StatusDocument;
+import dev.logsagent.tagger.Tagger;
+import dev.logsagent.tagger.TaggerSettings;
 import dev.logsagent.telemetry.LogsMetrics;
 import dev.logsagent.telemetry.Telemetry;
 import dev.logsagent.telemetry.TelemetryServer;
@@ -31,6 +39,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +56,13 @@ public final class Agent {
 
     private final AgentConfig config;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
-    /** What runs on this host, filled by the service listeners; read by the label and annotation providers. */
+    /** What runs on this host, filled by the service listeners; read by the providers and the tagger. */
     private final WorkloadStore workloads = new WorkloadStore();
     private TelemetryServer telemetryServer;
     private LogsAgent logsAgent;
     private AutoConfig autoConfig;
     private LocalApiServer api;
+    private Tagger tagger;
 
     public Agent(AgentConfig config, List<ConfigProblem> configWarnings) {
         this.config = config;
@@ -67,8 +77,12 @@ public final class Agent {
         LogsMetrics metrics = new LogsMetrics(telemetry.registry());
         StreamLogsBroker broker = new StreamLogsBroker(java.time.Clock.systemUTC());
         Sources sources = new Sources();
-        String hostname = HostnameResolver.resolve(config.hostname(), System.getenv(), Path.of("/etc/hostname"));
+        Map<String, String> env = System.getenv();
+        ResolvedHostname resolved = HostnameResolver.resolve(config.hostname(), env,
+                () -> env.get("DD_KUBERNETES_KUBELET_NODENAME"), Path.of("/etc/hostname"));
+        String hostname = resolved.name();
         BuildInfo build = BuildInfo.current();
+        HostMetadata metadata = new HostMetadata(resolved, config.tags(), build, sources, InstantSource.system());
 
         telemetryServer = new TelemetryServer(telemetry.registry(), config.expvarPort());
         telemetryServer.start();
@@ -82,19 +96,26 @@ public final class Agent {
                             .map(d -> new StatusDocument.Destination(d.name(), d.state() + (d.reliable() ? ""
                                     : " (unreliable)"), Map.of("PayloadsSent", d.payloadsSent(), "PayloadsDropped",
                                     d.payloadsDropped(), "Retries", d.retries()))).toList())
-                    .withMetadata(() -> Map.of("hostname", hostname, "version", build.version()));
+                    .withMetadata(metadata::toMap);
             api = new LocalApiServer(config.cmdHost(), config.cmdPort(), AuthToken.create(config.runPath()),
                     status::build, build::toMap, broker);
             api.route(ConfigCheckEndpoint.PATH, new ConfigCheckEndpoint(this::configCheck));
+            api.route(HostMetadata.PATH, new HostMetadataHandler(metadata));
+            tagger = new Tagger(workloads, TaggerSettings.defaults(), config.tags(), InstantSource.system());
+            tagger.start();
             if (config.logsEnabled()) {
                 logsAgent = new LogsAgent(config, hostname, sources, metrics, broker,
-                        "logs-agent/" + build.version());
+                        "logs-agent/" + build.version(), new ContainerTags(tagger));
                 logsAgent.start();
                 autoConfig = new AutoConfig(new ConfigResolver(System.getenv()));
                 autoConfig.addProvider(new FileConfigProvider(config.confdPath()), CONFD_POLL_INTERVAL);
                 autoConfig.addProvider(new ContainerLabelsProvider(workloads), CONTAINER_CONFIGS_POLL_INTERVAL);
                 autoConfig.addProvider(new KubeletAnnotationsProvider(workloads), CONTAINER_CONFIGS_POLL_INTERVAL);
                 autoConfig.addScheduler(new LogsScheduler(sources, config.logsConfig().containerCollectAll()));
+                for (ServiceListener listener : EnvironmentListeners.detect(config, System.getenv(), hostname,
+                        workloads)) {
+                    autoConfig.addListener(listener);
+                }
                 autoConfig.start();
             } else {
                 LOG.info("logs_enabled is false: no logs are collected");
@@ -168,6 +189,10 @@ public final class Agent {
         if (logsAgent != null) {
             logsAgent.stop();
             logsAgent = null;
+        }
+        if (tagger != null) {
+            tagger.close();
+            tagger = null;
         }
         if (telemetryServer != null) {
             telemetryServer.close();

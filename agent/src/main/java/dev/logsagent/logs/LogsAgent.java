@@ -4,6 +4,7 @@ import dev.logsagent.config.AgentConfig;
 import dev.logsagent.config.LogsConfig;
 import dev.logsagent.logs.auditor.Auditor;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
+import dev.logsagent.logs.launchers.InputTags;
 import dev.logsagent.logs.launchers.Launcher;
 import dev.logsagent.logs.launchers.file.BufferPool;
 import dev.logsagent.logs.launchers.file.FileLauncher;
@@ -56,8 +57,9 @@ public final class LogsAgent {
     private final List<String> endpoints = new ArrayList<>();
     private volatile boolean running;
 
+    /** @param inputTags tags of each input beyond its source's, such as its container's ({@link InputTags#NONE}) */
     public LogsAgent(AgentConfig config, String hostname, Sources sources, LogsMetrics metrics,
-                     StreamLogsBroker tap, String userAgent) {
+                     StreamLogsBroker tap, String userAgent, InputTags inputTags) {
         this.config = config;
         this.sources = sources;
         LogsConfig logs = config.logsConfig();
@@ -91,7 +93,7 @@ public final class LogsAgent {
         BufferPool buffers = new BufferPool(Math.max(8, logs.pipelines() * 4), 256 << 10);
         launchers.add(new FileLauncher(sources, new FileLauncherSettings(logs.openFilesLimit(), logs.fileScanPeriod(),
                 logs.closeTimeout(), logs.fileWildcardSelectionMode()), auditor, provider, decoders, buffers, metrics,
-                System::nanoTime));
+                System::nanoTime, inputTags));
         launchers.add(new JournaldLauncher(sources, auditor, provider::forKey, metrics,
                 JournaldLauncherSettings.system()));
         launchers.add(new ListenerLauncher(sources, provider::next, new SocketDecoders(decoders,

@@ -116,10 +116,15 @@ final class AgentHarness implements AutoCloseable {
 
     /** The running agent's status document, through the local API with its token. */
     JsonNode status() throws IOException, InterruptedException {
+        return api("/agent/status");
+    }
+
+    /** A JSON answer of the running agent's local API, asked with its token. */
+    JsonNode api(String path) throws IOException, InterruptedException {
         String token = Files.readString(runPath.resolve("auth_token")).trim();
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + cmdPort + "/agent/status"))
+                            URI.create("http://127.0.0.1:" + cmdPort + path))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body());
         }

@@ -9,19 +9,20 @@ import java.util.Map;
 
 /**
  * Lenient reads of the daemon's JSON: a field that is missing, null or of another type reads as empty, because
- * API versions add, drop and retype fields and the agent should work with all of them.
+ * API versions add, drop and retype fields and the agent should work with all of them. The kubelet listener reads
+ * its PodLists the same way.
  */
-final class JsonFields {
+public final class JsonFields {
     private JsonFields() {
     }
 
     /** A string field, a number or boolean as its text, otherwise "". */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asString() : "";
     }
 
-    static long number(JsonNode node, String field, long otherwise) {
+    public static long number(JsonNode node, String field, long otherwise) {
         JsonNode value = node.path(field);
         return value.isNumber() ? value.asLong() : otherwise;
     }
@@ -32,7 +33,7 @@ final class JsonFields {
     }
 
     /** An object of strings (labels, attributes) in the daemon's order; non-string values as text. */
-    static Map<String, String> stringMap(JsonNode object) {
+    public static Map<String, String> stringMap(JsonNode object) {
         if (!object.isObject()) {
             return Map.of();
         }

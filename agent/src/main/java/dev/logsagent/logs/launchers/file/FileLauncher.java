@@ -6,6 +6,7 @@ import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
 import dev.logsagent.logs.auditor.Auditor;
 import dev.logsagent.logs.auditor.RegistryEntry;
+import dev.logsagent.logs.launchers.InputTags;
 import dev.logsagent.logs.launchers.Launcher;
 import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.pipeline.Pipeline;
@@ -27,11 +28,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -43,6 +46,12 @@ import java.util.function.LongSupplier;
  * every {@code file_scan_period}, starts tailers where the registry or {@code start_position} says, detects
  * rotation (another file at the path), replacement (same inode, other content) and deletion, and keeps at most
  * {@code open_files_limit} files open, rotating idle ones out fairly when more match.
+ *
+ * <p>Container logs are files too: {@code docker} (json-file) and {@code containerd} (CRI) sources are tailed the
+ * same way from their path, which autodiscovery sets from the container (and then reads the log from its start
+ * when the registry has no position for it). When such a source is removed (its container stopped) its files are
+ * read to their end, like a rotated file, instead of being dropped; should the same file get a source again
+ * meanwhile, reading goes on where the draining tailer was.
  */
 public final class FileLauncher implements Launcher, Sources.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(FileLauncher.class);
@@ -55,11 +64,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private final BufferPool buffers;
     private final LogsMetrics metrics;
     private final LongSupplier nanoClock;
+    private final InputTags inputTags;
     private final Set<LogSource> fileSources = ConcurrentHashMap.newKeySet();
     private final Map<Path, TailedFile> tailed = new HashMap<>();
     private final List<FileTailer> draining = new ArrayList<>();
     private final Map<Path, Long> lastTailedNanos = new HashMap<>();
     private final Map<Path, Resume> resumeOffsets = new HashMap<>();
+    /** Files still read to their end after their container source was removed. */
+    private final Map<Path, TailedFile> sourceGone = new HashMap<>();
     private final Object lock = new Object();
     /** Sources whose files have been looked at once: files that appear later are new and read from the start. */
     private final Set<LogSource> scannedSources = ConcurrentHashMap.newKeySet();
@@ -76,8 +88,10 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private record Resume(long offset, String fingerprint) {
     }
 
+    /** @param inputTags tags of each file beyond its source's, such as its container's; asked once per tailer */
     public FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
-                        DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock) {
+                        DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock,
+                        InputTags inputTags) {
         this.sources = sources;
         this.settings = settings;
         this.auditor = auditor;
@@ -86,11 +100,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         this.buffers = buffers;
         this.metrics = metrics;
         this.nanoClock = nanoClock;
+        this.inputTags = inputTags;
     }
 
     @Override
     public void start() {
-        sources.subscribe(SourceType.FILE, this);
+        for (SourceType type : List.of(SourceType.FILE, SourceType.DOCKER, SourceType.CONTAINERD)) {
+            sources.subscribe(type, this);
+        }
         scanner = Thread.ofVirtual().name("file-launcher").start(this::scanLoop);
     }
 
@@ -145,14 +162,19 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             }
             reportLimits(matched);
             draining.removeIf(t -> !t.isAlive());
+            sourceGone.values().removeIf(tf -> !tf.tailer().isAlive());
         }
     }
 
     private Map<Path, LogSource> matchFiles() {
         Map<Path, LogSource> matched = new LinkedHashMap<>();
         List<LogSource> ordered = new ArrayList<>(fileSources);
-        ordered.sort((a, b) -> a.config().path().compareTo(b.config().path()));
+        ordered.sort(Comparator.comparing(s -> s.config().path(), Comparator.nullsFirst(Comparator.naturalOrder())));
         for (LogSource source : ordered) {
+            if (source.config().path() == null) {
+                source.setError("no path: a " + source.config().type().key() + " source is read from its log files");
+                continue;
+            }
             try {
                 var excludes = source.config().excludePaths().stream().map(GlobExpander::matcher).toList();
                 int count = 0;
@@ -209,8 +231,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
                     startTailer(path, matched.get(path), false);
                 }
             } else if (!matched.containsKey(path)) {
-                tf.tailer().stop();
-                finish(path, tf);
+                if (isContainerLog(tf.source()) && !fileSources.contains(tf.source())) {
+                    // The container stopped: its last lines are still to be read, and the file no longer grows.
+                    retire(path, tf);
+                    sourceGone.put(path, tf);
+                } else {
+                    tf.tailer().stop();
+                    finish(path, tf);
+                }
                 it.remove();
             }
         }
@@ -281,20 +309,52 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         return waiting.subList(0, Math.max(0, Math.min(free, waiting.size())));
     }
 
+    /**
+     * A source autodiscovery made for a container (it has the service's identifier) wants the container's whole
+     * log, as in the Datadog Agent: its file already exists when the source comes, yet its lines are all new.
+     */
+    private static StartPosition startPosition(LogSource source) {
+        StartPosition configured = source.config().startPosition();
+        return source.config().identifier() != null && configured == StartPosition.END
+                ? StartPosition.BEGINNING : configured;
+    }
+
+    private static boolean isContainerLog(LogSource source) {
+        return source.config().type() == SourceType.DOCKER || source.config().type() == SourceType.CONTAINERD;
+    }
+
     /** Closes a caught-up file to make room, remembering where to resume so nothing is sent twice. */
     private void evict(Path path, TailedFile tf) {
-        FileTailer t = tf.tailer();
+        Resume resume = stopAndRemember(tf.tailer());
+        if (resume != null) {
+            resumeOffsets.put(path, resume);
+        }
+        finish(path, tf);
+        tailed.remove(path);
+    }
+
+    /** Stops a tailer; where the next one should resume, or null when it did not stop in time. */
+    private static Resume stopAndRemember(FileTailer t) {
         t.stop();
         try {
             t.awaitStopped(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!t.isAlive()) {
-            resumeOffsets.put(path, new Resume(t.resumeOffset(), t.identity().fingerprint()));
+        return t.isAlive() ? null : new Resume(t.resumeOffset(), t.identity().fingerprint());
+    }
+
+    /**
+     * Where to start a file that has just been drained for a removed source: where that tailer got to, if it is
+     * the same file. It goes on as the same input, so its offsets stay valid.
+     */
+    private Resume takeOverDrained(Path path, Object fileKey) {
+        TailedFile gone = sourceGone.remove(path);
+        if (gone == null || !Objects.equals(gone.fileKey(), fileKey)) {
+            return null;
         }
-        finish(path, tf);
-        tailed.remove(path);
+        draining.remove(gone.tailer());
+        return stopAndRemember(gone.tailer());
     }
 
     private void sortByPriority(List<Path> waiting) {
@@ -356,14 +416,19 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             return;
         }
         try {
-            StartPosition mode = source.config().startPosition();
-            long offset = startOffset(identifier, channel, mode, preexisting, resumeOffsets.remove(path));
+            StartPosition mode = startPosition(source);
+            Resume drained = takeOverDrained(path, fileKey);
+            long offset = startOffset(identifier, channel, mode, preexisting,
+                    drained != null ? drained : resumeOffsets.remove(path));
             InputIdentity identity = new InputIdentity(identifier, mode.key());
             identity.setFingerprint(FileFingerprint.compute(channel));
             Pipeline pipeline = pipelines.forKey(identifier);
-            List<String> tags = List.of("filename:" + path.getFileName(), "dirname:" + path.getParent());
+            List<String> tags = new ArrayList<>(List.of("filename:" + path.getFileName(),
+                    "dirname:" + path.getParent()));
+            tags.addAll(inputTags.of(source, path));
+            List<String> inputTagList = List.copyOf(tags);
             FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers,
-                    (id, start, out) -> decoders.create(source, id, start, tags, out), pipeline,
+                    (id, start, out) -> decoders.create(source, id, start, inputTagList, out), pipeline,
                     this::truncated, metrics, settings.closeTimeout(), nanoClock);
             supersedeDraining(identifier);
             tailed.put(path, new TailedFile(tailer, source, fileKey));
@@ -451,6 +516,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             all.addAll(draining);
             tailed.clear();
             draining.clear();
+            sourceGone.clear();
         }
         for (FileTailer t : all) {
             t.stop();

@@ -33,13 +33,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for dockerd in tests: an HTTP/1.1 server on a unix socket (or loopback TCP) that answers with
  * recorded payloads, one request per connection, like the daemon with {@code Connection: close}.
- * {@code /version} says API 1.43 unless routed otherwise; unknown paths get the daemon's 404.
+ * {@code /version} says API 1.43 unless routed otherwise; unknown paths get the daemon's 404. Public for the
+ * tests of the listeners built on the client.
  */
-final class FakeDockerDaemon implements AutoCloseable {
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+public final class FakeDockerDaemon implements AutoCloseable {
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** How an event stream ends once its events are sent. */
-    enum Ending {
+    public enum Ending {
         /** The terminal chunk, then the connection closes: the daemon finished the stream. */
         FINISH,
         /** Nothing more until the client disconnects: a live subscription with no new events. */
@@ -48,14 +49,14 @@ final class FakeDockerDaemon implements AutoCloseable {
         VANISH
     }
 
-    record Request(String method, String target) {
-        String path() {
+    public record Request(String method, String target) {
+        public String path() {
             int query = target.indexOf('?');
             return query < 0 ? target : target.substring(0, query);
         }
 
         /** A query parameter, decoded; "" when absent. */
-        String query(String name) {
+        public String query(String name) {
             int start = target.indexOf('?');
             if (start < 0) {
                 return "";
@@ -71,12 +72,12 @@ final class FakeDockerDaemon implements AutoCloseable {
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void answer(Request request, Exchange exchange) throws IOException, InterruptedException;
     }
 
     /** The accepted connection, with helpers to answer on it. */
-    static final class Exchange {
+    public static final class Exchange {
         private final InputStream in;
         private final OutputStream out;
 
@@ -85,7 +86,7 @@ final class FakeDockerDaemon implements AutoCloseable {
             this.out = out;
         }
 
-        void respond(int status, byte[] body) throws IOException {
+        public void respond(int status, byte[] body) throws IOException {
             write("HTTP/1.1 " + status + " " + reason(status) + "\r\nApi-Version: 1.43\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
             out.write(body);
@@ -152,7 +153,7 @@ final class FakeDockerDaemon implements AutoCloseable {
         this.acceptor = Thread.ofVirtual().name("fake-dockerd").start(this::acceptLoop);
     }
 
-    static FakeDockerDaemon onUnixSocket(Path socket) throws IOException {
+    public static FakeDockerDaemon onUnixSocket(Path socket) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         return new FakeDockerDaemon(server, "unix://" + socket);
@@ -166,17 +167,17 @@ final class FakeDockerDaemon implements AutoCloseable {
     }
 
     /** What to give {@link DockerClient}. */
-    String dockerHost() {
+    public String dockerHost() {
         return dockerHost;
     }
 
     /** Answers requests for {@code path} (query left out) with {@code handler}. */
-    FakeDockerDaemon route(String path, Handler handler) {
+    public FakeDockerDaemon route(String path, Handler handler) {
         routes.put(path, handler);
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -185,7 +186,7 @@ final class FakeDockerDaemon implements AutoCloseable {
     }
 
     /** 200 with the resource's bytes and a Content-Length. */
-    static Handler resource(String name) {
+    public static Handler resource(String name) {
         byte[] body = read(name);
         return (request, exchange) -> exchange.respond(200, body);
     }
@@ -203,7 +204,7 @@ final class FakeDockerDaemon implements AutoCloseable {
     }
 
     /** The daemon's error shape. */
-    static Handler error(int status, String message) {
+    public static Handler error(int status, String message) {
         return (request, exchange) -> exchange.respond(status,
                 JSON.writeValueAsBytes(Map.of("message", message)));
     }
@@ -218,7 +219,7 @@ final class FakeDockerDaemon implements AutoCloseable {
      * {@code type} filter: each line its own chunk when {@code chunkSize} is 0, otherwise all of them cut every
      * {@code chunkSize} bytes wherever that falls; {@code pause} between chunks.
      */
-    static Handler events(List<String> lines, int chunkSize, Duration pause, Ending ending) {
+    public static Handler events(List<String> lines, int chunkSize, Duration pause, Ending ending) {
         return (request, exchange) -> {
             List<byte[]> chunks = cut(selected(lines, request), chunkSize);
             exchange.startChunked(200);
@@ -234,11 +235,11 @@ final class FakeDockerDaemon implements AutoCloseable {
         };
     }
 
-    static List<String> resourceLines(String name) {
+    public static List<String> resourceLines(String name) {
         return new String(read(name), StandardCharsets.UTF_8).lines().toList();
     }
 
-    static byte[] read(String name) {
+    public static byte[] read(String name) {
         try (InputStream in = FakeDockerDaemon.class.getResourceAsStream("/docker/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource /docker/" + name);
