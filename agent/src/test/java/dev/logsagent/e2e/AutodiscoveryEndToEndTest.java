@@ -12,6 +12,7 @@ import dev.logsagent.autodiscovery.workloads.WorkloadStore;
 import dev.logsagent.config.AgentConfig;
 import dev.logsagent.config.ConfigLoader;
 import dev.logsagent.logs.LogsAgent;
+import dev.logsagent.logs.launchers.InputTags;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.telemetry.LogsMetrics;
@@ -68,7 +69,7 @@ class AutodiscoveryEndToEndTest {
             AgentConfig agentConfig = ConfigLoader.load(config, Map.of()).config();
             Sources sources = new Sources();
             LogsAgent logs = new LogsAgent(agentConfig, "e2e-host", sources,
-                    new LogsMetrics(new PrometheusRegistry()), new StreamLogsBroker(Clock.systemUTC()), "test");
+                    new LogsMetrics(new PrometheusRegistry()), new StreamLogsBroker(Clock.systemUTC()), "test", InputTags.NONE);
             RecordedServiceListener listener = new RecordedServiceListener(new WorkloadStore(), false);
             AutoConfig autoConfig = new AutoConfig(new ConfigResolver(Map.of()));
             autoConfig.addProvider(new FileConfigProvider(dir.resolve("conf.d")), Duration.ofSeconds(10));
