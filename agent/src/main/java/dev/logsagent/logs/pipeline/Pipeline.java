@@ -87,6 +87,7 @@ public final class Pipeline implements MessageSink {
                     for (Message m : chunk) {
                         handle(m);
                     }
+                    batch.inputArrived();
                 } else if (draining && queue.isEmpty()) {
                     batch.flush();
                     return;

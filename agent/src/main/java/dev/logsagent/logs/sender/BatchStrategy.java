@@ -16,7 +16,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Encodes processed messages straight into the next payload's JSON array and hands the payload over when it
- * reaches {@code batch_max_size} records, {@code batch_max_content_size} bytes, or {@code batch_wait} of age.
+ * reaches {@code batch_max_size} records, {@code batch_max_content_size} bytes, or {@code batch_wait} of age, or
+ * when its input has been quiet for {@link #IDLE_FLUSH}: a stream that stops (the end of a file, a burst) is not
+ * held back for the whole {@code batch_wait}, while a steady stream still fills its batches.
  * Owned by one pipeline's processor thread: no locking.
  */
 public final class BatchStrategy {
@@ -28,7 +30,12 @@ public final class BatchStrategy {
 
     private final int maxSize;
     private final int maxContentSize;
+    /** How long a batch waits for more logs once its input went quiet. */
+    public static final Duration IDLE_FLUSH = Duration.ofMillis(250);
+
     private final long waitNanos;
+    private final long idleNanos;
+    private long lastAddedNanos;
     private final LogEncoder encoder;
     private final PayloadSink out;
     private final LongSupplier nanoClock;
@@ -51,6 +58,7 @@ public final class BatchStrategy {
         this.maxSize = maxSize;
         this.maxContentSize = maxContentSize;
         this.waitNanos = wait.toNanos();
+        this.idleNanos = Math.min(waitNanos, IDLE_FLUSH.toNanos());
         this.encoder = encoder;
         this.out = out;
         this.nanoClock = nanoClock;
@@ -103,6 +111,7 @@ public final class BatchStrategy {
         if (!pending) {
             pending = true;
             firstAddedNanos = nanoClock.getAsLong();
+            lastAddedNanos = firstAddedNanos;
         }
         // Keep only the last origin per input; the map is touched only when the input changes.
         if (lastInput != origin.input() && lastInput != null) {
@@ -112,12 +121,18 @@ public final class BatchStrategy {
         lastOrigin = origin;
     }
 
+    /** Input arrived just now (called once per chunk of messages, not per message, to keep clock reads rare). */
+    public void inputArrived() {
+        lastAddedNanos = nanoClock.getAsLong();
+    }
+
     /** Nanoseconds until the open batch is due, or Long.MAX_VALUE when nothing is pending. */
     public long nanosUntilDue() {
         if (!pending) {
             return Long.MAX_VALUE;
         }
-        return Math.max(0, firstAddedNanos + waitNanos - nanoClock.getAsLong());
+        long due = Math.min(firstAddedNanos + waitNanos, Math.max(firstAddedNanos, lastAddedNanos) + idleNanos);
+        return Math.max(0, due - nanoClock.getAsLong());
     }
 
     public void flushIfDue() throws InterruptedException {
