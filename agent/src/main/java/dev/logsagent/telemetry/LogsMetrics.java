@@ -41,7 +41,8 @@ public final class LogsMetrics {
         httpResponses = Counter.builder().name("logs_http_responses")
                 .help("HTTP responses from the intake by status code.").labelNames("destination", "code")
                 .register(registry);
-        senderLatency = Histogram.builder().name("logs_sender_latency").unit(Unit.SECONDS)
+        // Exemplars look for a tracing span on every observation: costly and meaningless here.
+        senderLatency = Histogram.builder().name("logs_sender_latency").unit(Unit.SECONDS).withoutExemplars()
                 .help("Time from a payload's first send attempt to its acknowledgement.").register(registry);
     }
 
