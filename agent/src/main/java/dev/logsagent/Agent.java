@@ -14,6 +14,7 @@ import dev.logsagent.autodiscovery.listeners.EnvironmentListeners;
 import dev.logsagent.autodiscovery.listeners.ServiceListener;
 import dev.logsagent.autodiscovery.workloads.WorkloadStore;
 import dev.logsagent.config.AgentConfig;
+import dev.logsagent.config.AsTagsConfig;
 import dev.logsagent.errors.ConfigProblem;
 import dev.logsagent.errors.StartupException;
 import dev.logsagent.logs.LogsAgent;
@@ -101,7 +102,10 @@ public final class Agent {
                     status::build, build::toMap, broker);
             api.route(ConfigCheckEndpoint.PATH, new ConfigCheckEndpoint(this::configCheck));
             api.route(HostMetadata.PATH, new HostMetadataHandler(metadata));
-            tagger = new Tagger(workloads, TaggerSettings.defaults(), config.tags(), InstantSource.system());
+            AsTagsConfig asTags = config.asTags();
+            tagger = new Tagger(workloads, new TaggerSettings(asTags.containerLabels(), asTags.containerEnv(),
+                    asTags.podLabels(), asTags.podAnnotations(), TaggerSettings.DEFAULT_GRACE_PERIOD), config.tags(),
+                    InstantSource.system());
             tagger.start();
             if (config.logsEnabled()) {
                 logsAgent = new LogsAgent(config, hostname, sources, metrics, broker,

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param configFile        where it was read from; null when the agent runs on defaults only
  * @param confdPathExplicit true when {@code confd_path} was set (file or environment): then it must exist
+ * @param asTags            container labels/env and pod labels/annotations that become tags
  */
 public record AgentConfig(
         Path configFile,
@@ -25,7 +26,8 @@ public record AgentConfig(
         int expvarPort,
         String dockerHost,
         LogsConfig logsConfig,
-        boolean confdPathExplicit) {
+        boolean confdPathExplicit,
+        AsTagsConfig asTags) {
 
     public AgentConfig {
         tags = List.copyOf(tags);

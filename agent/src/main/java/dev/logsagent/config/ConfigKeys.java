@@ -41,6 +41,18 @@ final class ConfigKeys {
     static final ConfigKey<Integer> EXPVAR_PORT = ConfigKey.of("expvar_port", integer(0, 65535), 5000);
     static final ConfigKey<String> DOCKER_HOST =
             ConfigKey.of("docker_host", string(), "unix:///var/run/docker.sock").alsoFromEnv("DOCKER_HOST");
+    static final ConfigKey<Map<String, String>> CONTAINER_LABELS_AS_TAGS =
+            ConfigKey.of("container_labels_as_tags", ValueReaders.stringMap(), Map.<String, String>of())
+                    .withEnvSyntax(JSON);
+    static final ConfigKey<Map<String, String>> CONTAINER_ENV_AS_TAGS =
+            ConfigKey.of("container_env_as_tags", ValueReaders.stringMap(), Map.<String, String>of())
+                    .withEnvSyntax(JSON);
+    static final ConfigKey<Map<String, String>> KUBERNETES_POD_LABELS_AS_TAGS =
+            ConfigKey.of("kubernetes_pod_labels_as_tags", ValueReaders.stringMap(), Map.<String, String>of())
+                    .withEnvSyntax(JSON);
+    static final ConfigKey<Map<String, String>> KUBERNETES_POD_ANNOTATIONS_AS_TAGS =
+            ConfigKey.of("kubernetes_pod_annotations_as_tags", ValueReaders.stringMap(), Map.<String, String>of())
+                    .withEnvSyntax(JSON);
 
     static final ConfigKey<String> LOGS_DD_URL = logs("logs_dd_url", ValueReaders.hostPort(), null);
     static final ConfigKey<Boolean> LOGS_NO_SSL = logs("logs_no_ssl", bool(), false);
@@ -123,7 +135,8 @@ final class ConfigKeys {
             kafka("producer", ValueReaders.stringMap(), Map.<String, String>of()).withEnvSyntax(JSON);
 
     static final List<ConfigKey<?>> ALL = List.of(API_KEY, SITE, HOSTNAME, TAGS, ENV, LOGS_ENABLED, RUN_PATH,
-            CONFD_PATH, CMD_HOST, CMD_PORT, EXPVAR_PORT, DOCKER_HOST, LOGS_DD_URL, LOGS_NO_SSL, USE_HTTP,
+            CONFD_PATH, CMD_HOST, CMD_PORT, EXPVAR_PORT, DOCKER_HOST, CONTAINER_LABELS_AS_TAGS, CONTAINER_ENV_AS_TAGS,
+            KUBERNETES_POD_LABELS_AS_TAGS, KUBERNETES_POD_ANNOTATIONS_AS_TAGS, LOGS_DD_URL, LOGS_NO_SSL, USE_HTTP,
             FORCE_USE_HTTP, USE_TCP, FORCE_USE_TCP, USE_COMPRESSION, COMPRESSION_KIND, ZSTD_COMPRESSION_LEVEL,
             COMPRESSION_LEVEL, BATCH_WAIT, BATCH_MAX_SIZE, BATCH_MAX_CONTENT_SIZE, BATCH_MAX_CONCURRENT_SEND,
             SENDER_BACKOFF_BASE, SENDER_BACKOFF_FACTOR, SENDER_BACKOFF_MAX, SENDER_RECOVERY_INTERVAL,

@@ -55,7 +55,9 @@ public final class ConfigLoader {
                 runPath == null ? values.resolve(Path.of("run")) : runPath,
                 confd == null ? values.resolve(Path.of("conf.d")) : confd,
                 values.get(CMD_HOST), values.get(CMD_PORT), values.get(EXPVAR_PORT), values.get(DOCKER_HOST),
-                bindLogs(values), confd != null);
+                bindLogs(values), confd != null, new AsTagsConfig(values.get(CONTAINER_LABELS_AS_TAGS),
+                        values.get(CONTAINER_ENV_AS_TAGS), values.get(KUBERNETES_POD_LABELS_AS_TAGS),
+                        values.get(KUBERNETES_POD_ANNOTATIONS_AS_TAGS)));
     }
 
     private static LogsConfig bindLogs(Values values) {

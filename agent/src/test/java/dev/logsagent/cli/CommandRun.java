@@ -30,6 +30,7 @@ final class CommandRun {
         AgentConfig defaults = ConfigLoader.load(null, Map.of()).config();
         return new AgentConfig(defaults.configFile(), defaults.apiKey(), defaults.site(), defaults.hostname(),
                 defaults.tags(), defaults.env(), defaults.logsEnabled(), runPath, defaults.confdPath(), "127.0.0.1",
-                port, defaults.expvarPort(), defaults.dockerHost(), defaults.logsConfig(), defaults.confdPathExplicit());
+                port, defaults.expvarPort(), defaults.dockerHost(), defaults.logsConfig(), defaults.confdPathExplicit(),
+                defaults.asTags());
     }
 }
