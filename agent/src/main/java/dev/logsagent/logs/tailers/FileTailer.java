@@ -155,9 +155,16 @@ public final class FileTailer {
             while (!stopping) {
                 long n = readChunk();
                 if (n > 0) {
-                    pause = MIN_PAUSE_NANOS;
                     atEnd = false;
                     lastActivity.set(nanoClock.getAsLong());
+                    if (n == buffers.bufferSize()) {
+                        // More is waiting: read on at once.
+                        pause = MIN_PAUSE_NANOS;
+                        continue;
+                    }
+                    // Caught up with a file that is being written: wait as long as last time, so the pause
+                    // settles near the writer's own rhythm instead of polling a thousand files every 5 ms.
+                    Thread.sleep(Duration.ofNanos(pause));
                     continue;
                 }
                 atEnd = true;
