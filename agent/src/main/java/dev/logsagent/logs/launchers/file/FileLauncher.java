@@ -1,11 +1,9 @@
 package dev.logsagent.logs.launchers.file;
 
-import dev.logsagent.config.FileSelectionMode;
 
 import dev.logsagent.config.SourceType;
 import dev.logsagent.config.StartPosition;
 import dev.logsagent.logs.auditor.Auditor;
-import dev.logsagent.logs.auditor.RegistryEntry;
 import dev.logsagent.logs.launchers.InputTags;
 import dev.logsagent.logs.launchers.Launcher;
 import dev.logsagent.logs.message.InputIdentity;
@@ -28,10 +26,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,7 +65,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private final Map<Path, TailedFile> tailed = new HashMap<>();
     private final List<FileTailer> draining = new ArrayList<>();
     private final Map<Path, Long> lastTailedNanos = new HashMap<>();
-    private final Map<Path, Resume> resumeOffsets = new HashMap<>();
+    private final Map<Path, StartOffset.Resume> resumeOffsets = new HashMap<>();
     /** Files still read to their end after their container source was removed. */
     private final Map<Path, TailedFile> sourceGone = new HashMap<>();
     private final Object lock = new Object();
@@ -84,9 +80,6 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private record TailedFile(FileTailer tailer, LogSource source, Object fileKey) {
     }
 
-    /** Where an evicted file stopped, ahead of the registry while its last logs are still in flight. */
-    private record Resume(long offset, String fingerprint) {
-    }
 
     /** @param inputTags tags of each file beyond its source's, such as its container's; asked once per tailer */
     public FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
@@ -148,7 +141,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             if (stopped) {
                 return;
             }
-            Map<Path, LogSource> matched = matchFiles();
+            Map<Path, LogSource> matched = SourceFiles.match(fileSources);
             checkTailedFiles(matched);
             List<Path> toStart = selectFilesToStart(matched);
             for (var e : matched.entrySet()) {
@@ -164,38 +157,6 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             draining.removeIf(t -> !t.isAlive());
             sourceGone.values().removeIf(tf -> !tf.tailer().isAlive());
         }
-    }
-
-    private Map<Path, LogSource> matchFiles() {
-        Map<Path, LogSource> matched = new LinkedHashMap<>();
-        List<LogSource> ordered = new ArrayList<>(fileSources);
-        ordered.sort(Comparator.comparing(s -> s.config().path(), Comparator.nullsFirst(Comparator.naturalOrder())));
-        for (LogSource source : ordered) {
-            if (source.config().path() == null) {
-                source.setError("no path: a " + source.config().type().key() + " source is read from its log files");
-                continue;
-            }
-            try {
-                var excludes = source.config().excludePaths().stream().map(GlobExpander::matcher).toList();
-                int count = 0;
-                for (Path p : GlobExpander.expand(source.config().path())) {
-                    if (excludes.stream().anyMatch(m -> m.matches(p))) {
-                        continue;
-                    }
-                    count++;
-                    matched.putIfAbsent(p, source);
-                }
-                if (count == 0 && !GlobExpander.hasMeta(source.config().path())) {
-                    source.setInfo("missing", "file " + source.config().path() + " does not exist (yet)");
-                } else {
-                    source.setInfo("missing", null);
-                }
-                source.setOk();
-            } catch (IOException | RuntimeException e) {
-                source.setError("cannot expand path " + source.config().path() + ": " + e.getMessage());
-            }
-        }
-        return matched;
     }
 
     private void checkTailedFiles(Map<Path, LogSource> matched) {
@@ -288,7 +249,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         if (waiting.isEmpty()) {
             return waiting;
         }
-        sortByPriority(waiting);
+        WaitingFiles.sort(waiting, settings.selectionMode(), lastTailedNanos);
         int free = settings.openFilesLimit() - tailed.size();
         if (waiting.size() > free && !scannedSources.isEmpty()) {
             List<Map.Entry<Path, TailedFile>> idle = new ArrayList<>();
@@ -325,7 +286,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
 
     /** Closes a caught-up file to make room, remembering where to resume so nothing is sent twice. */
     private void evict(Path path, TailedFile tf) {
-        Resume resume = stopAndRemember(tf.tailer());
+        StartOffset.Resume resume = stopAndRemember(tf.tailer());
         if (resume != null) {
             resumeOffsets.put(path, resume);
         }
@@ -334,52 +295,27 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     }
 
     /** Stops a tailer; where the next one should resume, or null when it did not stop in time. */
-    private static Resume stopAndRemember(FileTailer t) {
+    private static StartOffset.Resume stopAndRemember(FileTailer t) {
         t.stop();
         try {
             t.awaitStopped(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return t.isAlive() ? null : new Resume(t.resumeOffset(), t.identity().fingerprint());
+        return t.isAlive() ? null : new StartOffset.Resume(t.resumeOffset(), t.identity().fingerprint());
     }
 
     /**
      * Where to start a file that has just been drained for a removed source: where that tailer got to, if it is
      * the same file. It goes on as the same input, so its offsets stay valid.
      */
-    private Resume takeOverDrained(Path path, Object fileKey) {
+    private StartOffset.Resume takeOverDrained(Path path, Object fileKey) {
         TailedFile gone = sourceGone.remove(path);
         if (gone == null || !Objects.equals(gone.fileKey(), fileKey)) {
             return null;
         }
         draining.remove(gone.tailer());
         return stopAndRemember(gone.tailer());
-    }
-
-    private void sortByPriority(List<Path> waiting) {
-        Map<Path, Long> mtimes = new HashMap<>();
-        if (settings.selectionMode() == FileSelectionMode.BY_MODIFICATION_TIME) {
-            for (Path p : waiting) {
-                try {
-                    mtimes.put(p, Files.getLastModifiedTime(p).toMillis());
-                } catch (IOException e) {
-                    mtimes.put(p, 0L);
-                }
-            }
-        }
-        waiting.sort((a, b) -> {
-            // Never-tailed files first, then those that waited longest.
-            long ta = lastTailedNanos.getOrDefault(a, Long.MIN_VALUE);
-            long tb = lastTailedNanos.getOrDefault(b, Long.MIN_VALUE);
-            if (ta != tb) {
-                return Long.compare(ta, tb);
-            }
-            if (settings.selectionMode() == FileSelectionMode.BY_MODIFICATION_TIME) {
-                return Long.compare(mtimes.get(b), mtimes.get(a));
-            }
-            return b.compareTo(a);
-        });
     }
 
     private void reportLimits(Map<Path, LogSource> matched) {
@@ -417,9 +353,9 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
         try {
             StartPosition mode = startPosition(source);
-            Resume drained = takeOverDrained(path, fileKey);
-            long offset = startOffset(identifier, channel, mode, preexisting,
-                    drained != null ? drained : resumeOffsets.remove(path));
+            StartOffset.Resume drained = takeOverDrained(path, fileKey);
+            long offset = StartOffset.of(channel, mode, preexisting,
+                    drained != null ? drained : resumeOffsets.remove(path), auditor.get(identifier).orElse(null));
             InputIdentity identity = new InputIdentity(identifier, mode.key());
             identity.setFingerprint(FileFingerprint.compute(channel));
             Pipeline pipeline = pipelines.forKey(identifier);
@@ -458,41 +394,6 @@ public final class FileLauncher implements Launcher, Sources.Listener {
                 t.identity().supersede();
             }
         }
-    }
-
-    private long startOffset(String identifier, FileChannel channel, StartPosition mode, boolean preexisting,
-                             Resume resume) throws IOException {
-        long size = channel.size();
-        if (resume != null && resume.offset() <= size && FileFingerprint.matches(channel, resume.fingerprint())) {
-            return resume.offset();
-        }
-        switch (mode) {
-            case FORCE_BEGINNING:
-                return 0;
-            case FORCE_END:
-                return size;
-            default:
-                break;
-        }
-        RegistryEntry entry = auditor.get(identifier).orElse(null);
-        if (entry != null) {
-            long offset;
-            try {
-                offset = Long.parseLong(entry.offset());
-            } catch (NumberFormatException e) {
-                offset = -1;
-            }
-            if (offset >= 0 && offset <= size && FileFingerprint.matches(channel, entry.fingerprint())) {
-                return offset;
-            }
-            // The file shrank or holds other content than the registry saw: it is a new file, read it all.
-            return 0;
-        }
-        if (!preexisting) {
-            // A file that appears while the agent runs is new: its first lines must not be skipped.
-            return 0;
-        }
-        return mode == StartPosition.BEGINNING ? 0 : size;
     }
 
     /** Number of files tailed now, rotated ones still draining excluded. */
