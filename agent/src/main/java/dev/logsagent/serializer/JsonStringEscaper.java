@@ -1,5 +1,8 @@
 package dev.logsagent.serializer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,13 +29,33 @@ public final class JsonStringEscaper {
         ESCAPES['\f'] = 'f';
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private JsonStringEscaper() {
+    }
+
+    /** True when none of the eight bytes is a control character, {@code "}, {@code \} or non-ASCII. */
+    private static boolean isPlain(long word) {
+        long quote = word ^ (ONES * '"');
+        long backslash = word ^ (ONES * '\\');
+        // A byte b < 0x20 has its high bit set in b - 0x20 (when b itself is ASCII); zero bytes likewise.
+        long found = (word - ONES * 0x20) | (quote - ONES) | (backslash - ONES) | word;
+        return (found & HIGHS) == 0;
     }
 
     public static void write(byte[] src, int from, int to, GrowableBuffer out) {
         int runStart = from;
         int i = from;
         while (i < to) {
+            // Most log bytes are plain printable ASCII: skip them eight at a time.
+            while (i + 8 <= to && isPlain((long) LONGS.get(src, i))) {
+                i += 8;
+            }
+            if (i >= to) {
+                break;
+            }
             byte b = src[i];
             if (b >= 0) {
                 if (ESCAPES[b] == 0) {
