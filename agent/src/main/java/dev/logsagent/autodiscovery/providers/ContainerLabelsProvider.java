@@ -1,9 +1,7 @@
 package dev.logsagent.autodiscovery.providers;
 
-import dev.logsagent.autodiscovery.IntegrationConfig;
 import dev.logsagent.autodiscovery.workloads.Container;
 import dev.logsagent.autodiscovery.workloads.WorkloadStore;
-import dev.logsagent.config.FailedSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,16 +12,12 @@ import java.util.List;
  * container, matching only that container. A label that is not a JSON list is reported and skipped; the other
  * containers' labels still count. Up to date while the workload store has not changed.
  */
-public final class ContainerLabelsProvider implements ConfigProvider {
+public final class ContainerLabelsProvider extends WorkloadConfigProvider {
     public static final String NAME = "docker";
     public static final String LOGS_LABEL = "com.datadoghq.ad.logs";
 
-    private final WorkloadStore workloads;
-    private volatile long collectedVersion = -1;
-    private volatile List<FailedSource> problems = List.of();
-
     public ContainerLabelsProvider(WorkloadStore workloads) {
-        this.workloads = workloads;
+        super(workloads);
     }
 
     @Override
@@ -32,39 +26,15 @@ public final class ContainerLabelsProvider implements ConfigProvider {
     }
 
     @Override
-    public boolean isUpToDate() {
-        return workloads.version() == collectedVersion;
-    }
-
-    @Override
-    public List<IntegrationConfig> collect() {
-        long version = workloads.version();
-        List<IntegrationConfig> configs = new ArrayList<>();
-        List<FailedSource> refused = new ArrayList<>();
+    protected void scan(Found found) {
         List<Container> containers = new ArrayList<>(workloads.containers());
         containers.sort(Comparator.comparing(Container::id));
         for (Container container : containers) {
             String value = container.labels().get(LOGS_LABEL);
-            if (value == null) {
-                continue;
-            }
-            String origin = "label " + LOGS_LABEL + " of container " + container.name() + " ("
-                    + container.serviceId() + ")";
-            LogsJson.Parsed parsed = LogsJson.parse(value, origin);
-            if (parsed.problem() != null) {
-                refused.add(new FailedSource(container.name(), origin, List.of(parsed.problem())));
-            } else {
-                configs.add(new IntegrationConfig(container.name(), NAME, origin, List.of(container.serviceId()),
-                        parsed.logs()));
+            if (value != null) {
+                found.add(container.name(), "label " + LOGS_LABEL + " of container " + container.name() + " ("
+                        + container.serviceId() + ")", container.serviceId(), value);
             }
         }
-        problems = List.copyOf(refused);
-        collectedVersion = version;
-        return configs;
-    }
-
-    @Override
-    public List<FailedSource> problems() {
-        return problems;
     }
 }

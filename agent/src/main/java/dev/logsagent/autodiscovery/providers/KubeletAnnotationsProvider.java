@@ -1,9 +1,7 @@
 package dev.logsagent.autodiscovery.providers;
 
-import dev.logsagent.autodiscovery.IntegrationConfig;
 import dev.logsagent.autodiscovery.workloads.Pod;
 import dev.logsagent.autodiscovery.workloads.WorkloadStore;
-import dev.logsagent.config.FailedSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,18 +14,14 @@ import java.util.List;
  * annotation that is not a JSON list is reported and skipped; the others still count. Up to date while the workload
  * store has not changed.
  */
-public final class KubeletAnnotationsProvider implements ConfigProvider {
+public final class KubeletAnnotationsProvider extends WorkloadConfigProvider {
     public static final String NAME = "kubelet";
     private static final String PREFIX = "ad.datadoghq.com/";
     private static final String LEGACY_PREFIX = "service-discovery.datadoghq.com/";
     private static final String SUFFIX = ".logs";
 
-    private final WorkloadStore workloads;
-    private volatile long collectedVersion = -1;
-    private volatile List<FailedSource> problems = List.of();
-
     public KubeletAnnotationsProvider(WorkloadStore workloads) {
-        this.workloads = workloads;
+        super(workloads);
     }
 
     @Override
@@ -36,15 +30,7 @@ public final class KubeletAnnotationsProvider implements ConfigProvider {
     }
 
     @Override
-    public boolean isUpToDate() {
-        return workloads.version() == collectedVersion;
-    }
-
-    @Override
-    public List<IntegrationConfig> collect() {
-        long version = workloads.version();
-        List<IntegrationConfig> configs = new ArrayList<>();
-        List<FailedSource> refused = new ArrayList<>();
+    protected void scan(Found found) {
         List<Pod> pods = new ArrayList<>(workloads.pods());
         pods.sort(Comparator.comparing(Pod::uid));
         for (Pod pod : pods) {
@@ -59,23 +45,9 @@ public final class KubeletAnnotationsProvider implements ConfigProvider {
                 if (value == null || container.id() == null) {
                     continue;
                 }
-                String origin = "annotation " + key + " of pod " + pod.namespace() + "/" + pod.name();
-                LogsJson.Parsed parsed = LogsJson.parse(value, origin);
-                if (parsed.problem() != null) {
-                    refused.add(new FailedSource(container.name(), origin, List.of(parsed.problem())));
-                } else {
-                    configs.add(new IntegrationConfig(container.name(), NAME, origin, List.of(container.id()),
-                            parsed.logs()));
-                }
+                found.add(container.name(), "annotation " + key + " of pod " + pod.namespace() + "/" + pod.name(),
+                        container.id(), value);
             }
         }
-        problems = List.copyOf(refused);
-        collectedVersion = version;
-        return configs;
-    }
-
-    @Override
-    public List<FailedSource> problems() {
-        return problems;
     }
 }
