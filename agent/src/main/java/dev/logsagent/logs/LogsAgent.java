@@ -21,6 +21,7 @@ import dev.logsagent.logs.sender.Destination;
 import dev.logsagent.logs.sender.DestinationStatus;
 import dev.logsagent.logs.sender.DestinationsFactory;
 import dev.logsagent.logs.sender.OffsetCommitter;
+import dev.logsagent.logs.sender.PayloadBuffers;
 import dev.logsagent.logs.sender.Sender;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.logs.syslog.SyslogParser;
@@ -76,11 +77,12 @@ public final class LogsAgent {
                     destinations.add(dest);
                 }
             }
+            PayloadBuffers payloadBuffers = new PayloadBuffers(logs.batchMaxConcurrentSend() + 1);
             Sender sender = new Sender(d.reliable(), d.unreliable(), logs.batchMaxConcurrentSend(), committer,
-                    metrics);
+                    metrics, payloadBuffers);
             senders.add(sender);
             BatchStrategy batch = new BatchStrategy(logs.batchMaxSize(), logs.batchMaxContentSize(), logs.batchWait(),
-                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime);
+                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime, payloadBuffers);
             pipelines.add(new Pipeline("pipeline-" + i, QUEUE_CHUNKS, QUEUE_BYTES, processor, batch, tap));
         }
         for (Destination d : destinations) {

@@ -16,6 +16,11 @@ public final class GrowableBuffer {
         this(4096);
     }
 
+    /** Writes into {@code array} (e.g. one handed back to a pool) until it must grow. */
+    public GrowableBuffer(byte[] array) {
+        bytes = array;
+    }
+
     public GrowableBuffer(int initialCapacity) {
         if (initialCapacity < 0) {
             throw new IllegalArgumentException("initial capacity " + initialCapacity + " is negative");
@@ -96,6 +101,17 @@ public final class GrowableBuffer {
     public void truncate(int newLength) {
         if (newLength < 0 || newLength > length) {
             throw new IllegalArgumentException("cannot truncate " + length + " bytes to " + newLength);
+        }
+        length = newLength;
+    }
+
+    /**
+     * Sets the length after bytes were written straight into {@link #array()}; those bytes must lie within the
+     * capacity made sure of beforehand.
+     */
+    public void setLength(int newLength) {
+        if (newLength < 0 || newLength > bytes.length) {
+            throw new IllegalArgumentException("length " + newLength + " is outside a capacity of " + bytes.length);
         }
         length = newLength;
     }

@@ -36,47 +36,63 @@ public final class JsonStringEscaper {
     private JsonStringEscaper() {
     }
 
-    /** True when none of the eight bytes is a control character, {@code "}, {@code \} or non-ASCII. */
-    private static boolean isPlain(long word) {
+    /**
+     * The high bit of each of the eight bytes that is a control character, {@code "}, {@code \} or non-ASCII; zero
+     * when all are plain. Borrows only carry towards later bytes, so the first flagged byte is always a true one.
+     */
+    private static long specialBytes(long word) {
         long quote = word ^ (ONES * '"');
         long backslash = word ^ (ONES * '\\');
         // A byte b < 0x20 has its high bit set in b - 0x20 (when b itself is ASCII); zero bytes likewise.
-        long found = (word - ONES * 0x20) | (quote - ONES) | (backslash - ONES) | word;
-        return (found & HIGHS) == 0;
+        return ((word - ONES * 0x20) | (quote - ONES) | (backslash - ONES) | word) & HIGHS;
     }
 
     public static void write(byte[] src, int from, int to, GrowableBuffer out) {
-        int runStart = from;
+        // One pass that scans and copies together, straight into the buffer's array. Invariant: the array has room
+        // for the output so far plus one byte per input byte left; only escapes, which write more, re-check it.
+        int p = out.length();
+        out.ensureCapacity(p + (to - from));
+        byte[] dst = out.array();
         int i = from;
         while (i < to) {
-            // Most log bytes are plain printable ASCII: skip them eight at a time.
-            while (i + 8 <= to && isPlain((long) LONGS.get(src, i))) {
-                i += 8;
-            }
-            if (i >= to) {
-                break;
+            // Most log bytes are plain printable ASCII: copy them eight at a time, and up to the first byte that
+            // needs a look of its own.
+            if (i + 8 <= to) {
+                long word = (long) LONGS.get(src, i);
+                LONGS.set(dst, p, word);
+                long special = specialBytes(word);
+                if (special == 0) {
+                    i += 8;
+                    p += 8;
+                    continue;
+                }
+                int plain = Long.numberOfTrailingZeros(special) >>> 3;
+                i += plain;
+                p += plain;
             }
             byte b = src[i];
-            if (b >= 0) {
-                if (ESCAPES[b] == 0) {
-                    i++;
-                    continue;
-                }
-                out.write(src, runStart, i - runStart);
-                writeEscape(b, out);
-            } else {
-                int n = Utf8.sequenceLength(src, i, to);
-                if (n > 0) {
-                    i += n;
-                    continue;
-                }
-                out.write(src, runStart, i - runStart);
-                out.write(REPLACEMENT_CHARACTER, 0, REPLACEMENT_CHARACTER.length);
+            if (b >= 0 && ESCAPES[b] == 0) {
+                dst[p++] = b;
+                i++;
+                continue;
             }
+            int n = b >= 0 ? 0 : Utf8.sequenceLength(src, i, to);
+            if (n > 0) {
+                System.arraycopy(src, i, dst, p, n);
+                i += n;
+                p += n;
+                continue;
+            }
+            int room = p + 6 + (to - i - 1);
+            if (room > dst.length) {
+                out.setLength(p);
+                out.ensureCapacity(room);
+                dst = out.array();
+            }
+            p = b >= 0 ? writeEscape(b, dst, p) : writeReplacement(dst, p);
             i++;
-            runStart = i;
         }
-        out.write(src, runStart, to - runStart);
+        out.setLength(p);
     }
 
     public static void write(String s, GrowableBuffer out) {
@@ -112,15 +128,21 @@ public final class JsonStringEscaper {
         return i;
     }
 
-    private static void writeEscape(byte b, GrowableBuffer out) {
+    private static int writeEscape(byte b, byte[] dst, int p) {
         byte escape = ESCAPES[b];
-        out.write('\\');
-        out.write(escape);
+        dst[p++] = '\\';
+        dst[p++] = escape;
         if (escape == 'u') {
-            out.write('0');
-            out.write('0');
-            out.write(HEX[b >> 4]);
-            out.write(HEX[b & 0xF]);
+            dst[p++] = '0';
+            dst[p++] = '0';
+            dst[p++] = HEX[b >> 4];
+            dst[p++] = HEX[b & 0xF];
         }
+        return p;
+    }
+
+    private static int writeReplacement(byte[] dst, int p) {
+        System.arraycopy(REPLACEMENT_CHARACTER, 0, dst, p, REPLACEMENT_CHARACTER.length);
+        return p + REPLACEMENT_CHARACTER.length;
     }
 }

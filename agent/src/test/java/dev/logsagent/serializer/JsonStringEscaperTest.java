@@ -43,4 +43,20 @@ class JsonStringEscaperTest {
         out.write('"');
         assertThat(JSON.readValue(out.toByteArray(), String.class)).isEqualTo("abcdefgh-ijklmnop-é-ü-日本-\"quoted\"");
     }
+
+    @Test
+    void growsTheBufferWhenEscapesWriteMoreThanTheInput() {
+        byte[] text = new byte[1000];
+        for (int i = 0; i < text.length; i++) {
+            // Control characters become six bytes each and invalid bytes three: the worst expansions.
+            text[i] = i % 2 == 0 ? (byte) 0x01 : (byte) 0xFF;
+        }
+        GrowableBuffer out = new GrowableBuffer(1);
+        out.write('"');
+        JsonStringEscaper.write(text, 0, text.length, out);
+        out.write('"');
+        assertThat(out.length()).isEqualTo(2 + 500 * 6 + 500 * 3);
+        assertThat(JSON.readValue(out.toByteArray(), String.class)).isEqualTo("\u0001\uFFFD".repeat(500)
+                .replace("\\u0001", "\u0001").translateEscapes());
+    }
 }

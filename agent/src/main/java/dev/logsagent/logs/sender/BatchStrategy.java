@@ -39,6 +39,7 @@ public final class BatchStrategy {
     private final LogEncoder encoder;
     private final PayloadSink out;
     private final LongSupplier nanoClock;
+    private final PayloadBuffers buffers;
 
     private GrowableBuffer buffer;
     private int[] starts = new int[64];
@@ -53,8 +54,16 @@ public final class BatchStrategy {
     private long sequence;
     private int lastPayloadLength;
 
+    /** A batch strategy whose payload arrays are not reused (their receiver does not give them back). */
     public BatchStrategy(int maxSize, int maxContentSize, Duration wait, LogEncoder encoder, PayloadSink out,
                          LongSupplier nanoClock) {
+        this(maxSize, maxContentSize, wait, encoder, out, nanoClock, new PayloadBuffers(1));
+    }
+
+    /** @param buffers where payload arrays come from; the receiver of the payloads gives them back there */
+    public BatchStrategy(int maxSize, int maxContentSize, Duration wait, LogEncoder encoder, PayloadSink out,
+                         LongSupplier nanoClock, PayloadBuffers buffers) {
+        this.buffers = buffers;
         this.maxSize = maxSize;
         this.maxContentSize = maxContentSize;
         this.waitNanos = wait.toNanos();
@@ -68,7 +77,7 @@ public final class BatchStrategy {
     private GrowableBuffer newBuffer() {
         // Sized like the last payload so a steady stream does not grow (and copy) each buffer several times.
         int hint = lastPayloadLength + (lastPayloadLength >> 3);
-        GrowableBuffer b = new GrowableBuffer(Math.min(maxContentSize, Math.max(64 << 10, hint)));
+        GrowableBuffer b = new GrowableBuffer(buffers.take(Math.min(maxContentSize, Math.max(64 << 10, hint))));
         b.write('[');
         return b;
     }

@@ -21,18 +21,22 @@ public final class Sender implements BatchStrategy.PayloadSink {
     private final Semaphore slots;
     private final PayloadTracker tracker;
     private final LogsMetrics metrics;
+    /** Where sent payloads' arrays go back; null when a best-effort destination may still be reading them. */
+    private final PayloadBuffers recycled;
     /** Payloads handed to the workers; taken at once by a free worker (a slot was acquired for each). */
     private final BlockingQueue<Payload> toSend = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
 
     public Sender(List<Destination> reliable, List<UnreliableDestination> unreliable, int concurrency,
-                  OffsetCommitter committer, LogsMetrics metrics) {
+                  OffsetCommitter committer, LogsMetrics metrics, PayloadBuffers buffers) {
         this.reliable = List.copyOf(reliable);
         this.unreliable = List.copyOf(unreliable);
         this.concurrency = Math.max(1, concurrency);
         this.slots = new Semaphore(this.concurrency);
         this.tracker = new PayloadTracker(committer);
         this.metrics = metrics;
+        // Best-effort destinations queue payloads and send them later, on their own: their arrays are not reused.
+        this.recycled = this.unreliable.isEmpty() ? buffers : null;
         // Long-lived workers rather than a thread per payload: sockets' per-thread buffers are reused.
         for (int i = 0; i < this.concurrency; i++) {
             workers.add(Thread.ofVirtual().name("sender-" + i).start(this::work));
@@ -77,6 +81,9 @@ public final class Sender implements BatchStrategy.PayloadSink {
                 metrics.senderLatency.observe((System.nanoTime() - started) / 1e9);
             }
             tracker.settle(payload);
+            if (recycled != null) {
+                recycled.release(payload.body());
+            }
         } finally {
             // Interrupted past the grace period: the payload stays unacknowledged and is read again after restart.
             slots.release();
