@@ -48,51 +48,55 @@ public final class JsonStringEscaper {
     }
 
     public static void write(byte[] src, int from, int to, GrowableBuffer out) {
-        // One pass that scans and copies together, straight into the buffer's array. Invariant: the array has room
-        // for the output so far plus one byte per input byte left; only escapes, which write more, re-check it.
+        // Invariant: the array has room for the output so far plus one byte per input byte left; only escapes,
+        // which write more than they read, check it again.
         int p = out.length();
         out.ensureCapacity(p + (to - from));
         byte[] dst = out.array();
         int i = from;
-        while (i < to) {
-            // Most log bytes are plain printable ASCII: copy them eight at a time, and up to the first byte that
-            // needs a look of its own.
-            if (i + 8 <= to) {
-                long word = (long) LONGS.get(src, i);
-                LONGS.set(dst, p, word);
-                long special = specialBytes(word);
-                if (special == 0) {
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
-                int plain = Long.numberOfTrailingZeros(special) >>> 3;
-                i += plain;
-                p += plain;
+        while (true) {
+            int special = nextSpecial(src, i, to);
+            System.arraycopy(src, i, dst, p, special - i);
+            p += special - i;
+            if (special == to) {
+                break;
             }
-            byte b = src[i];
-            if (b >= 0 && ESCAPES[b] == 0) {
-                dst[p++] = b;
-                i++;
-                continue;
-            }
-            int n = b >= 0 ? 0 : Utf8.sequenceLength(src, i, to);
+            byte b = src[special];
+            int n = b >= 0 ? 0 : Utf8.sequenceLength(src, special, to);
             if (n > 0) {
-                System.arraycopy(src, i, dst, p, n);
-                i += n;
+                System.arraycopy(src, special, dst, p, n);
                 p += n;
+                i = special + n;
                 continue;
             }
-            int room = p + 6 + (to - i - 1);
+            int room = p + 6 + (to - special - 1);
             if (room > dst.length) {
                 out.setLength(p);
                 out.ensureCapacity(room);
                 dst = out.array();
             }
             p = b >= 0 ? writeEscape(b, dst, p) : writeReplacement(dst, p);
-            i++;
+            i = special + 1;
         }
         out.setLength(p);
+    }
+
+    /** The index of the first byte in {@code [i, to)} that is not plain printable ASCII, or {@code to}. */
+    private static int nextSpecial(byte[] src, int i, int to) {
+        // Most log bytes are plain: test them eight at a time.
+        for (; i + 8 <= to; i += 8) {
+            long special = specialBytes((long) LONGS.get(src, i));
+            if (special != 0) {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = src[i];
+            if (b < 0 || ESCAPES[b] != 0) {
+                return i;
+            }
+        }
+        return to;
     }
 
     public static void write(String s, GrowableBuffer out) {
