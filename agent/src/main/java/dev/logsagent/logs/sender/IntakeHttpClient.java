@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * ended or was reset before any byte of an answer), the request never reached it, and it is sent once more at
  * once on a new connection, which the caller does not see.
  */
-public final class IntakeHttpClient implements AutoCloseable {
+final class IntakeHttpClient implements AutoCloseable {
     static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(30);
 
     private final String host;
@@ -51,7 +51,7 @@ public final class IntakeHttpClient implements AutoCloseable {
      * @param tls     the TLS sockets (trust store) for https; not used for http
      * @param timeout to connect, and for each request to be written and answered
      */
-    public IntakeHttpClient(URI uri, SequencedMap<String, String> headers, SSLSocketFactory tls, Duration timeout) {
+    IntakeHttpClient(URI uri, SequencedMap<String, String> headers, SSLSocketFactory tls, Duration timeout) {
         this(uri, headers, tls, timeout, DEFAULT_MAX_IDLE, System::nanoTime);
     }
 
@@ -108,7 +108,7 @@ public final class IntakeHttpClient implements AutoCloseable {
      * @throws IOException when connecting, writing or reading fails or times out: the intake may or may not have
      *                     received the request
      */
-    public IntakeResponse post(byte[] body, int off, int len) throws IOException {
+    IntakeResponse post(byte[] body, int off, int len) throws IOException {
         HttpConnection reused = idleConnection();
         if (reused != null) {
             try {

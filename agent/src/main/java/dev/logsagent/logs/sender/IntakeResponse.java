@@ -6,5 +6,5 @@ package dev.logsagent.logs.sender;
  *
  * @param status the HTTP status code
  */
-public record IntakeResponse(int status) {
+record IntakeResponse(int status) {
 }
