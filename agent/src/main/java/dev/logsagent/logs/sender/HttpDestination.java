@@ -6,12 +6,12 @@ import dev.logsagent.util.retry.BackoffPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,18 +20,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * POSTs payloads to a Datadog-compatible intake ({@code /api/v2/logs}). Network errors, 408, 429 and 5xx are
  * retried forever with the sender backoff policy; any other 4xx means the payload can never be accepted
  * (bad key, too large ...), so it is dropped and counted rather than blocking the pipeline for good.
+ *
+ * <p>Requests go through {@link IntakeHttpClient} (keep-alive connections, the body written straight from the
+ * payload). TLS trusts the JVM's default trust store, so {@code -Djavax.net.ssl.trustStore=...} (through
+ * {@code LOGS_AGENT_JAVA_OPTS}) adds a private CA; the intake's host name is verified against its certificate.
  */
 public final class HttpDestination implements Destination {
     private static final Logger LOG = LoggerFactory.getLogger(HttpDestination.class);
 
     private final URI uri;
-    private final String apiKey;
     private final Compression compression;
     private final BackoffPolicy backoff;
     private final LogsMetrics metrics;
-    private final String userAgent;
-    private final Duration timeout;
-    private final HttpClient client;
+    private final IntakeHttpClient client;
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -40,15 +41,29 @@ public final class HttpDestination implements Destination {
 
     public HttpDestination(URI uri, String apiKey, Compression compression, BackoffPolicy backoff,
                            LogsMetrics metrics, String userAgent, Duration timeout) {
+        // The default TLS context (trust store loaded) only when needed: it costs start-up time.
+        this(uri, apiKey, compression, backoff, metrics, userAgent, timeout,
+                "https".equalsIgnoreCase(uri.getScheme()) ? (SSLSocketFactory) SSLSocketFactory.getDefault() : null);
+    }
+
+    /** @param tls the TLS socket factory (trust store) for an https intake; null for http */
+    HttpDestination(URI uri, String apiKey, Compression compression, BackoffPolicy backoff, LogsMetrics metrics,
+                    String userAgent, Duration timeout, SSLSocketFactory tls) {
         this.uri = uri;
-        this.apiKey = apiKey;
         this.compression = compression;
         this.backoff = backoff;
         this.metrics = metrics;
-        this.userAgent = userAgent;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build();
+        SequencedMap<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("DD-PROTOCOL", "agent-json");
+        headers.put("User-Agent", userAgent);
+        if (apiKey != null && !apiKey.isEmpty()) {
+            headers.put("DD-API-KEY", apiKey);
+        }
+        if (compression.contentEncoding() != null) {
+            headers.put("Content-Encoding", compression.contentEncoding());
+        }
+        this.client = new IntakeHttpClient(uri, headers, tls, timeout);
     }
 
     @Override
@@ -67,23 +82,14 @@ public final class HttpDestination implements Destination {
             body = compression.compress(payload.body(), 0, payload.length());
             length = body.length;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("DD-PROTOCOL", "agent-json")
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, length));
-        if (apiKey != null && !apiKey.isEmpty()) {
-            request.header("DD-API-KEY", apiKey);
-        }
-        if (compression.contentEncoding() != null) {
-            request.header("Content-Encoding", compression.contentEncoding());
-        }
-        HttpRequest built = request.build();
         boolean firstTry = true;
         while (true) {
             int errorCount = errors.get();
             if (errorCount > 0) {
                 Thread.sleep(backoff.delay(errorCount));
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
             if (!firstTry) {
                 retries.incrementAndGet();
@@ -92,8 +98,12 @@ public final class HttpDestination implements Destination {
             firstTry = false;
             int status;
             try {
-                status = client.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = client.post(body, 0, length).status();
             } catch (IOException e) {
+                // Interrupting a thread blocked on a socket closes the socket: the stop, not a network error.
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 failed("network error: " + e);
                 continue;
             }
