@@ -86,7 +86,8 @@ public final class LogsAgent {
                     metrics, payloadBuffers);
             senders.add(sender);
             BatchStrategy batch = new BatchStrategy(logs.batchMaxSize(), logs.batchMaxContentSize(), logs.batchWait(),
-                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime, payloadBuffers);
+                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime, payloadBuffers,
+                    d.payloadCompression());
             pipelines.add(new Pipeline("pipeline-" + i, QUEUE_CHUNKS, QUEUE_BYTES, processor, batch, tap));
         }
         for (Destination d : destinations) {

@@ -25,7 +25,12 @@ public final class DestinationsFactory {
     private static final int UNRELIABLE_QUEUE = 16;
 
     /** The destinations of one sender. */
-    public record Destinations(List<Destination> reliable, List<UnreliableDestination> unreliable) {
+    /**
+     * @param payloadCompression how the pipeline's HTTP intakes compress payloads (one instance for all of them), or
+     *                           {@link Compression#none()}: the batcher can compress each payload once, up front
+     */
+    public record Destinations(List<Destination> reliable, List<UnreliableDestination> unreliable,
+                               Compression payloadCompression) {
         public List<Destination> all() {
             List<Destination> all = new ArrayList<>(reliable);
             all.addAll(unreliable);
@@ -77,11 +82,15 @@ public final class DestinationsFactory {
         LogsConfig logs = config.logsConfig();
         List<Destination> reliable = new ArrayList<>();
         List<UnreliableDestination> unreliable = new ArrayList<>();
+        Compression compression = Compression.none();
         if (intakeConfigured(config)) {
+            if (!usesTcp(logs)) {
+                compression = Compression.of(logs);
+            }
             EndpointConfig main = mainEndpoint(config);
-            reliable.add(intake(main, logs, metrics, userAgent));
+            reliable.add(intake(main, logs, compression, metrics, userAgent));
             for (EndpointConfig extra : logs.additionalEndpoints()) {
-                Destination d = intake(extra, logs, metrics, userAgent);
+                Destination d = intake(extra, logs, compression, metrics, userAgent);
                 if (extra.reliable()) {
                     reliable.add(d);
                 } else {
@@ -93,7 +102,7 @@ public final class DestinationsFactory {
             reliable.add(new KafkaDestination(logs.kafka(), backoff(logs), metrics));
         }
         reliable.addAll(local);
-        return new Destinations(reliable, unreliable);
+        return new Destinations(reliable, unreliable, compression);
     }
 
     /** {@code logs_dd_url} when set, else the site's intake for the chosen protocol. */
@@ -116,8 +125,8 @@ public final class DestinationsFactory {
         return new EndpointConfig(config.effectiveApiKey(), host, port, !logs.logsNoSsl(), true);
     }
 
-    private static Destination intake(EndpointConfig endpoint, LogsConfig logs, LogsMetrics metrics,
-                                      String userAgent) {
+    private static Destination intake(EndpointConfig endpoint, LogsConfig logs, Compression compression,
+                                      LogsMetrics metrics, String userAgent) {
         BackoffPolicy backoff = backoff(logs);
         if (usesTcp(logs)) {
             return new TcpDestination(endpoint.host(), endpoint.port(), endpoint.useSsl(), endpoint.apiKey(), backoff,
@@ -125,7 +134,7 @@ public final class DestinationsFactory {
         }
         URI uri = URI.create((endpoint.useSsl() ? "https://" : "http://") + endpoint.host() + ":" + endpoint.port()
                 + "/api/v2/logs");
-        return new HttpDestination(uri, endpoint.apiKey(), Compression.of(logs), backoff, metrics, userAgent,
+        return new HttpDestination(uri, endpoint.apiKey(), compression, backoff, metrics, userAgent,
                 HTTP_TIMEOUT);
     }
 

@@ -79,7 +79,7 @@ public final class HttpDestination implements Destination {
             body = payload.body();
             length = payload.length();
         } else {
-            body = compression.compress(payload.body(), 0, payload.length());
+            body = payload.compressedBody(compression);
             length = body.length;
         }
         boolean firstTry = true;

@@ -1,6 +1,7 @@
 package dev.logsagent.logs.sender;
 
 import dev.logsagent.logs.message.Origin;
+import dev.logsagent.serializer.Compression;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,9 +17,17 @@ import java.util.List;
  * @param count        number of records (0 for a payload that only carries checkpoints of dropped logs)
  * @param contentBytes bytes of log content before encoding, for BytesSent
  * @param checkpoints  the last origin of each input in this payload, in the order the inputs appeared
+ * @param compressedWith the compression {@code compressed} was made with, or null when the batcher left it to the
+ *                       destinations
+ * @param compressed   the body compressed by {@code compressedWith}, or null
  */
 public record Payload(long sequence, byte[] body, int length, int[] recordStarts, int[] recordEnds, int count,
-                      long contentBytes, List<Origin> checkpoints) {
+                      long contentBytes, List<Origin> checkpoints, Compression compressedWith, byte[] compressed) {
+
+    /** The body compressed by {@code compression}: the one made up front when it used the same, else made now. */
+    public byte[] compressedBody(Compression compression) {
+        return compression == compressedWith ? compressed : compression.compress(body, 0, length);
+    }
 
     /** Bytes of record i, e.g. for a JSON-lines destination. */
     public String record(int i) {

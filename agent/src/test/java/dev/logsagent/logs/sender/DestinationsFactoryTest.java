@@ -39,10 +39,7 @@ class DestinationsFactoryTest {
     }
 
     private List<String> names(AgentConfig config, boolean reliable) {
-        List<Destination> local = DestinationsFactory.local(config);
-        DestinationsFactory.Destinations d = DestinationsFactory.create(config,
-                new LogsMetrics(new PrometheusRegistry()), "logs-agent/test", local);
-        created.addAll(d.all());
+        DestinationsFactory.Destinations d = create(config);
         return (reliable ? d.reliable() : List.<Destination>copyOf(d.unreliable())).stream()
                 .map(Destination::name).toList();
     }
@@ -113,5 +110,23 @@ class DestinationsFactoryTest {
         assertThat(names(config, true)).containsExactly("https://main.example.com:443/api/v2/logs",
                 "https://backup.example.com:443/api/v2/logs");
         assertThat(names(config, false)).containsExactly("http://archive.example.com:8080/api/v2/logs");
+    }
+
+    @Test
+    void httpIntakesShareTheCompressionTheBatcherAppliesUpFront() throws IOException {
+        AgentConfig http = config("api_key: 0123456789abcdef0123456789abcdef\nlogs_config:\n"
+                + "  logs_dd_url: 127.0.0.1:8080\n  logs_no_ssl: true\n  compression_kind: zstd\n");
+        AgentConfig tcp = config("api_key: 0123456789abcdef0123456789abcdef\nlogs_config:\n"
+                + "  logs_dd_url: 127.0.0.1:10516\n  logs_no_ssl: true\n  force_use_tcp: true\n");
+
+        assertThat(create(http).payloadCompression().contentEncoding()).isEqualTo("zstd");
+        assertThat(create(tcp).payloadCompression().contentEncoding()).isNull();
+    }
+
+    private DestinationsFactory.Destinations create(AgentConfig config) {
+        DestinationsFactory.Destinations d = DestinationsFactory.create(config,
+                new LogsMetrics(new PrometheusRegistry()), "logs-agent/test", DestinationsFactory.local(config));
+        created.addAll(d.all());
+        return d;
     }
 }

@@ -4,6 +4,7 @@ import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
 import dev.logsagent.logs.sources.LogSource;
+import dev.logsagent.serializer.Compression;
 import dev.logsagent.serializer.LogEncoder;
 import dev.logsagent.telemetry.LogsMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -64,7 +65,7 @@ class SenderTest {
         LogSource source = TestPayloads.source("app");
         InputIdentity input = new InputIdentity("file:/var/log/app.log", "beginning");
         BatchStrategy batch = new BatchStrategy(PER_PAYLOAD, 5_000_000, Duration.ofSeconds(5),
-                new LogEncoder("host", List.of()), sender, System::nanoTime, buffers);
+                new LogEncoder("host", List.of()), sender, System::nanoTime, buffers, Compression.none());
         for (int i = 1; i <= LOGS; i++) {
             batch.add(Message.of("log-" + i, new Origin(source, input, i)));
         }

@@ -32,7 +32,8 @@ public final class TestPayloads {
             ends[i] = body.toString().getBytes(StandardCharsets.UTF_8).length;
         }
         byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
-        return new Payload(sequence, bytes, bytes.length, starts, ends, records.length, bytes.length, List.of());
+        return new Payload(sequence, bytes, bytes.length, starts, ends, records.length, bytes.length, List.of(),
+                null, null);
     }
 
     /** A file source named after its {@code source} field, for {@link #encoded}. */
