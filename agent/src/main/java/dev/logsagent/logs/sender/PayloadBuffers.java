@@ -10,7 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  */
 public final class PayloadBuffers {
     /** Arrays larger than this are left to the collector rather than held while idle. */
-    static final int MAX_KEPT_BYTES = 4 << 20;
+    static final int MAX_KEPT_BYTES = 1 << 20;
 
     private final ArrayBlockingQueue<byte[]> free;
 
