@@ -83,11 +83,10 @@ public final class LogsAgent {
             }
             PayloadBuffers payloadBuffers = new PayloadBuffers(logs.batchMaxConcurrentSend() + 1);
             Sender sender = new Sender(d.reliable(), d.unreliable(), logs.batchMaxConcurrentSend(), committer,
-                    metrics, payloadBuffers);
+                    metrics, payloadBuffers, d.payloadCompression());
             senders.add(sender);
             BatchStrategy batch = new BatchStrategy(logs.batchMaxSize(), logs.batchMaxContentSize(), logs.batchWait(),
-                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime, payloadBuffers,
-                    d.payloadCompression());
+                    new LogEncoder(hostname, config.tags()), sender, System::nanoTime, payloadBuffers);
             pipelines.add(new Pipeline("pipeline-" + i, QUEUE_CHUNKS, QUEUE_BYTES, processor, batch, tap));
         }
         for (Destination d : destinations) {

@@ -3,7 +3,6 @@ package dev.logsagent.logs.sender;
 import dev.logsagent.logs.message.InputIdentity;
 import dev.logsagent.logs.message.Message;
 import dev.logsagent.logs.message.Origin;
-import dev.logsagent.serializer.Compression;
 import dev.logsagent.serializer.GrowableBuffer;
 import dev.logsagent.serializer.LogEncoder;
 
@@ -41,7 +40,6 @@ public final class BatchStrategy {
     private final PayloadSink out;
     private final LongSupplier nanoClock;
     private final PayloadBuffers buffers;
-    private final Compression compression;
 
     private GrowableBuffer buffer;
     private int[] starts = new int[64];
@@ -59,18 +57,13 @@ public final class BatchStrategy {
     /** A batch strategy whose payload arrays are not reused (their receiver does not give them back). */
     public BatchStrategy(int maxSize, int maxContentSize, Duration wait, LogEncoder encoder, PayloadSink out,
                          LongSupplier nanoClock) {
-        this(maxSize, maxContentSize, wait, encoder, out, nanoClock, new PayloadBuffers(1), Compression.none());
+        this(maxSize, maxContentSize, wait, encoder, out, nanoClock, new PayloadBuffers(1));
     }
 
-    /**
-     * @param buffers     where payload arrays come from; the receiver of the payloads gives them back there
-     * @param compression how the destinations compress payloads, done here once per payload (on the processor
-     *                    thread, while the sender waits on the intake) rather than by each destination
-     */
+    /** @param buffers where payload arrays come from; the receiver of the payloads gives them back there */
     public BatchStrategy(int maxSize, int maxContentSize, Duration wait, LogEncoder encoder, PayloadSink out,
-                         LongSupplier nanoClock, PayloadBuffers buffers, Compression compression) {
+                         LongSupplier nanoClock, PayloadBuffers buffers) {
         this.buffers = buffers;
-        this.compression = compression;
         this.maxSize = maxSize;
         this.maxContentSize = maxContentSize;
         this.waitNanos = wait.toNanos();
@@ -167,11 +160,8 @@ public final class BatchStrategy {
         }
         buffer.write(']');
         List<Origin> origins = new ArrayList<>(checkpoints.values());
-        byte[] compressed = compression.contentEncoding() != null && count > 0
-                ? compression.compress(buffer.array(), 0, buffer.length()) : null;
         Payload payload = new Payload(sequence++, buffer.array(), buffer.length(), Arrays.copyOf(starts, count),
-                Arrays.copyOf(ends, count), count, contentBytes, origins, compressed == null ? null : compression,
-                compressed);
+                Arrays.copyOf(ends, count), count, contentBytes, origins, null, null);
         lastPayloadLength = buffer.length();
         buffer = newBuffer();
         count = 0;

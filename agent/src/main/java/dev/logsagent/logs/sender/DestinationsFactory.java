@@ -27,7 +27,7 @@ public final class DestinationsFactory {
     /** The destinations of one sender. */
     /**
      * @param payloadCompression how the pipeline's HTTP intakes compress payloads (one instance for all of them), or
-     *                           {@link Compression#none()}: the batcher can compress each payload once, up front
+     *                           {@link Compression#none()}: the sender can compress each payload once, up front
      */
     public record Destinations(List<Destination> reliable, List<UnreliableDestination> unreliable,
                                Compression payloadCompression) {

@@ -5,6 +5,8 @@ import dev.logsagent.serializer.Compression;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One batch of encoded logs, ready for any destination: the body is a JSON array ({@code [r0,r1,...]}) that the
@@ -17,16 +19,33 @@ import java.util.List;
  * @param count        number of records (0 for a payload that only carries checkpoints of dropped logs)
  * @param contentBytes bytes of log content before encoding, for BytesSent
  * @param checkpoints  the last origin of each input in this payload, in the order the inputs appeared
- * @param compressedWith the compression {@code compressed} was made with, or null when the batcher left it to the
- *                       destinations
- * @param compressed   the body compressed by {@code compressedWith}, or null
+ * @param compressedWith the compression {@code compressed} is made with, or null when each destination
+ *                       compresses for itself
+ * @param compressed   the body compressed by {@code compressedWith} (being made, see {@link #compressing}), or null
  */
 public record Payload(long sequence, byte[] body, int length, int[] recordStarts, int[] recordEnds, int count,
-                      long contentBytes, List<Origin> checkpoints, Compression compressedWith, byte[] compressed) {
+                      long contentBytes, List<Origin> checkpoints, Compression compressedWith,
+                      CompletableFuture<byte[]> compressed) {
 
-    /** The body compressed by {@code compression}: the one made up front when it used the same, else made now. */
+    /**
+     * This payload, with its body being compressed by {@code compression} on {@code executor}: the destinations
+     * that use the same compression share that work, which overlaps with the sending of the payloads before.
+     */
+    public Payload compressing(Compression compression, Executor executor) {
+        return new Payload(sequence, body, length, recordStarts, recordEnds, count, contentBytes, checkpoints,
+                compression, CompletableFuture.supplyAsync(() -> compression.compress(body, 0, length), executor));
+    }
+
+    /** The body compressed by {@code compression}: the one made up front when it is the same, else made now. */
     public byte[] compressedBody(Compression compression) {
-        return compression == compressedWith ? compressed : compression.compress(body, 0, length);
+        return compression == compressedWith ? compressed.join() : compression.compress(body, 0, length);
+    }
+
+    /** Waits until no compression reads the body any more, so that its array can be reused. */
+    public void awaitCompressed() {
+        if (compressed != null) {
+            compressed.exceptionally(e -> null).join();
+        }
     }
 
     /** Bytes of record i, e.g. for a JSON-lines destination. */

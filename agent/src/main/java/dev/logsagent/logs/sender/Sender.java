@@ -1,10 +1,13 @@
 package dev.logsagent.logs.sender;
 
+import dev.logsagent.serializer.Compression;
 import dev.logsagent.telemetry.LogsMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,10 @@ public final class Sender implements BatchStrategy.PayloadSink {
     private final Semaphore slots;
     private final PayloadTracker tracker;
     private final LogsMetrics metrics;
+    /** How the intakes compress payloads: each payload is compressed once, as soon as it is accepted. */
+    private final Compression compression;
+    private final ExecutorService compressor =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("compress-", 0).factory());
     /** Where sent payloads' arrays go back; null when a best-effort destination may still be reading them. */
     private final PayloadBuffers recycled;
     /** Payloads handed to the workers; taken at once by a free worker (a slot was acquired for each). */
@@ -28,7 +35,7 @@ public final class Sender implements BatchStrategy.PayloadSink {
     private final List<Thread> workers = new ArrayList<>();
 
     public Sender(List<Destination> reliable, List<UnreliableDestination> unreliable, int concurrency,
-                  OffsetCommitter committer, LogsMetrics metrics, PayloadBuffers buffers) {
+                  OffsetCommitter committer, LogsMetrics metrics, PayloadBuffers buffers, Compression compression) {
         this.reliable = List.copyOf(reliable);
         this.unreliable = List.copyOf(unreliable);
         this.concurrency = Math.max(1, concurrency);
@@ -37,6 +44,7 @@ public final class Sender implements BatchStrategy.PayloadSink {
         this.metrics = metrics;
         // Best-effort destinations queue payloads and send them later, on their own: their arrays are not reused.
         this.recycled = this.unreliable.isEmpty() ? buffers : null;
+        this.compression = compression;
         // Long-lived workers rather than a thread per payload: sockets' per-thread buffers are reused.
         for (int i = 0; i < this.concurrency; i++) {
             workers.add(Thread.ofVirtual().name("sender-" + i).start(this::work));
@@ -54,11 +62,14 @@ public final class Sender implements BatchStrategy.PayloadSink {
     }
 
     @Override
-    public void accept(Payload payload) throws InterruptedException {
-        if (payload.isEmpty()) {
-            tracker.settle(payload);
+    public void accept(Payload accepted) throws InterruptedException {
+        if (accepted.isEmpty()) {
+            tracker.settle(accepted);
             return;
         }
+        // Started before waiting for a slot, so the payload is compressed while the one before it is sent.
+        Payload payload = compression.contentEncoding() == null
+                ? accepted : accepted.compressing(compression, compressor);
         for (UnreliableDestination d : unreliable) {
             d.offer(payload);
         }
@@ -82,6 +93,7 @@ public final class Sender implements BatchStrategy.PayloadSink {
             }
             tracker.settle(payload);
             if (recycled != null) {
+                payload.awaitCompressed();
                 recycled.release(payload.body());
             }
         } finally {
@@ -103,5 +115,6 @@ public final class Sender implements BatchStrategy.PayloadSink {
     /** Gives up on what is still in flight (after the grace period) and ends the workers. */
     public void abort() {
         workers.forEach(Thread::interrupt);
+        compressor.shutdownNow();
     }
 }
