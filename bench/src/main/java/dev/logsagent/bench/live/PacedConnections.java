@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +22,7 @@ final class PacedConnections implements AutoCloseable {
     /**
      * What was sent.
      *
+     * @param nanos      from the start until the last connection stopped sending
      * @param lateWrites writes that started more than a slice after they were due (the box could not keep up, or
      *                   the receiver held a connection back)
      * @param failed     connections whose write failed (the receiver closed them); {@code firstError} says why
@@ -74,6 +76,7 @@ final class PacedConnections implements AutoCloseable {
         long bytesBefore = bytesWritten();
         LongAdder late = new LongAdder();
         LongAdder failed = new LongAdder();
+        AtomicLong lastStop = new AtomicLong(start);
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>(sockets.size());
         for (int i = 0; i < sockets.size(); i++) {
@@ -85,12 +88,13 @@ final class PacedConnections implements AutoCloseable {
                     failed.increment();
                     firstError.compareAndSet(null, "connection " + c + ": " + e.getMessage());
                 }
+                lastStop.accumulateAndGet(clock.nanos(), Math::max);
             }));
         }
         for (Thread t : threads) {
             t.join();
         }
-        return new Totals(linesWritten() - linesBefore, bytesWritten() - bytesBefore, clock.nanos() - start,
+        return new Totals(linesWritten() - linesBefore, bytesWritten() - bytesBefore, lastStop.get() - start,
                 late.sum(), failed.intValue(), firstError.get());
     }
 
