@@ -36,6 +36,11 @@ public final class FileTailer {
     /** How long, in turns, an idle watched file waits for an announcement before it is read anyway (5 s). */
     private static final int SAFETY_TURNS = 20;
     /**
+     * Safety timeouts in a row that must find unannounced data before a file is polled instead: one may be a write
+     * that came just as the timeout passed, before its announcement.
+     */
+    private static final int UNANNOUNCED_TO_POLL = 2;
+    /**
      * For how long after its last data a file whose decoder holds bytes (a multi-line message, a partial record) is
      * read at every turn, so what waits for {@code aggregation_timeout} is flushed on time.
      */
@@ -64,6 +69,8 @@ public final class FileTailer {
     private int pollTurns = 1;
     /** The last wait for an announcement timed out. Tailer thread only. */
     private boolean timedOut;
+    /** Safety timeouts in a row that found data no announcement told of. Tailer thread only. */
+    private int unannounced;
     private final AtomicLong position = new AtomicLong();
     private final AtomicLong lastActivity = new AtomicLong();
     private volatile InputIdentity identity;
@@ -193,11 +200,13 @@ public final class FileTailer {
         if (n > 0) {
             atEnd = false;
             lastActivity.set(nanoClock.getAsLong());
-            if (timedOut && waiter.watched()) {
-                // The safety timeout found what no announcement told of: writes to this file are not seen (a
+            if (timedOut && waiter.watched() && ++unannounced >= UNANNOUNCED_TO_POLL) {
+                // Safety timeouts keep finding what no announcement told of: writes to this file are not seen (a
                 // network file system, writes through another path); poll it from now on.
                 LOG.debug("writes to {} are not announced: polling it", path);
                 waiter.stopTrusting();
+            } else if (!timedOut) {
+                unannounced = 0;
             }
             timedOut = false;
             if (n == buffers.bufferSize()) {
