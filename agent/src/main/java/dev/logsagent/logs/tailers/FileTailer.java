@@ -22,15 +22,29 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Reads one file from an offset, in large chunks, into its decoder, on its own virtual thread. At the end of the
- * file it polls with a growing pause. A file that shrank below the read offset was truncated (copytruncate): it is
- * read again from 0 as a new generation. Once told the path now holds another file (rotation) or is gone, it reads
- * what is left, keeps an eye on late writes until {@code close_timeout} passes, then closes.
+ * Reads one file from an offset, in large chunks, into its decoder, on its own virtual thread. Once caught up it
+ * waits on the shared {@link TailerWakeups}: a file that is being written is read again at its next turn; an idle
+ * file in a watched directory waits for a write (with a safety timeout); an idle file that is not watched, or one
+ * rotated away, is polled with a growing pause. A file that shrank below the read offset was truncated
+ * (copytruncate): it is read again from 0 as a new generation. Once told the path now holds another file (rotation)
+ * or is gone, it reads what is left, keeps an eye on late writes until {@code close_timeout} passes, then closes.
  */
 public final class FileTailer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTailer.class);
-    private static final long MIN_PAUSE_NANOS = Duration.ofMillis(5).toNanos();
-    private static final long MAX_PAUSE_NANOS = Duration.ofMillis(200).toNanos();
+    /** Longest pause, in turns, between two polls of an idle file whose writes are not announced (1 s). */
+    private static final int MAX_POLL_TURNS = 4;
+    /** How long, in turns, an idle watched file waits for an announcement before it is read anyway (5 s). */
+    private static final int SAFETY_TURNS = 20;
+    /**
+     * Safety timeouts in a row that must find unannounced data before a file is polled instead: one may be a write
+     * that came just as the timeout passed, before its announcement.
+     */
+    private static final int UNANNOUNCED_TO_POLL = 2;
+    /**
+     * For how long after its last data a file whose decoder holds bytes (a multi-line message, a partial record) is
+     * read at every turn, so what waits for {@code aggregation_timeout} is flushed on time.
+     */
+    private static final long HELD_BYTES_POLL_NANOS = Duration.ofSeconds(10).toNanos();
 
     /** Makes the decoder of a generation, writing to the given sink. */
     public interface DecoderFactory {
@@ -49,6 +63,14 @@ public final class FileTailer {
     private final LogsMetrics metrics;
     private final long closeTimeoutNanos;
     private final LongSupplier nanoClock;
+    private final TailerWakeups wakeups;
+    private TailerWakeups.Waiter waiter;
+    /** Turns between polls of an idle file that must be polled; grows while it stays idle. Tailer thread only. */
+    private int pollTurns = 1;
+    /** The last wait for an announcement timed out. Tailer thread only. */
+    private boolean timedOut;
+    /** Safety timeouts in a row that found data no announcement told of. Tailer thread only. */
+    private int unannounced;
     private final AtomicLong position = new AtomicLong();
     private final AtomicLong lastActivity = new AtomicLong();
     private volatile InputIdentity identity;
@@ -66,7 +88,7 @@ public final class FileTailer {
     public FileTailer(Path path, LogSource source, FileChannel channel, InputIdentity identity, long startOffset,
                       BufferPool buffers, DecoderFactory decoders, MessageSink pipeline,
                       Function<InputIdentity, InputIdentity> onTruncation,
-                      LogsMetrics metrics, Duration closeTimeout, LongSupplier nanoClock) {
+                      LogsMetrics metrics, Duration closeTimeout, LongSupplier nanoClock, TailerWakeups wakeups) {
         this.path = path;
         this.source = source;
         this.channel = channel;
@@ -78,6 +100,7 @@ public final class FileTailer {
         this.metrics = metrics;
         this.closeTimeoutNanos = closeTimeout.toNanos();
         this.nanoClock = nanoClock;
+        this.wakeups = wakeups;
         this.position.set(startOffset);
         this.decoder = decoders.create(identity, startOffset, this::collect);
     }
@@ -85,6 +108,7 @@ public final class FileTailer {
     public void start() {
         startedNanos = nanoClock.getAsLong();
         lastActivity.set(startedNanos);
+        waiter = wakeups.register(path);
         thread = Thread.ofVirtual().name("tailer-" + path).start(this::run);
     }
 
@@ -150,37 +174,12 @@ public final class FileTailer {
     }
 
     private void run() {
-        long pause = MIN_PAUSE_NANOS;
         try {
-            while (!stopping) {
-                long n = readChunk();
-                if (n > 0) {
-                    atEnd = false;
-                    lastActivity.set(nanoClock.getAsLong());
-                    if (n == buffers.bufferSize()) {
-                        // More is waiting: read on at once.
-                        pause = MIN_PAUSE_NANOS;
-                        continue;
-                    }
-                    // Caught up with a file that is being written: wait as long as last time, so the pause
-                    // settles near the writer's own rhythm instead of polling a thousand files every 5 ms.
-                    Thread.sleep(Duration.ofNanos(pause));
-                    continue;
-                }
-                atEnd = true;
-                decoder.flushIfIdle();
-                handOver();
-                if (channel.size() < position.get()) {
-                    restartAfterTruncation();
-                    continue;
-                }
-                if (draining && nanoClock.getAsLong() - lastActivity.get() >= closeTimeoutNanos) {
-                    decoder.flushAll();
-                    handOver();
-                    return;
-                }
-                Thread.sleep(Duration.ofNanos(pause));
-                pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            // The loop is entered once per tailer and runs for its whole life, so it is never compiled in the
+            // thousand threads it runs in: the work of each pass is in a method of its own, which is.
+            boolean more = true;
+            while (more && !stopping) {
+                more = readThenWait();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -190,8 +189,69 @@ public final class FileTailer {
                 LOG.warn("stopped tailing {}: {}", path, e.toString());
             }
         } finally {
+            waiter.close();
             close();
         }
+    }
+
+    /** Reads once, then waits if caught up; false once the tailer is done (close_timeout passed after rotation). */
+    private boolean readThenWait() throws IOException, InterruptedException {
+        long n = readChunk();
+        if (n > 0) {
+            atEnd = false;
+            lastActivity.set(nanoClock.getAsLong());
+            if (timedOut && waiter.watched() && ++unannounced >= UNANNOUNCED_TO_POLL) {
+                // Safety timeouts keep finding what no announcement told of: writes to this file are not seen (a
+                // network file system, writes through another path); poll it from now on.
+                LOG.debug("writes to {} are not announced: polling it", path);
+                waiter.stopTrusting();
+            } else if (!timedOut) {
+                unannounced = 0;
+            }
+            timedOut = false;
+            if (n == buffers.bufferSize()) {
+                // More is waiting: read on at once.
+                return true;
+            }
+            // Caught up with a file that is being written: read what comes meanwhile at its next turn.
+            pollTurns = 1;
+            waiter.awaitTurn();
+            return true;
+        }
+        atEnd = true;
+        decoder.flushIfIdle();
+        handOver();
+        if (channel.size() < position.get()) {
+            restartAfterTruncation();
+            return true;
+        }
+        if (draining && nanoClock.getAsLong() - lastActivity.get() >= closeTimeoutNanos) {
+            decoder.flushAll();
+            handOver();
+            return false;
+        }
+        timedOut = awaitMore();
+        pollTurns = Math.min(pollTurns * 2, MAX_POLL_TURNS);
+        return true;
+    }
+
+    /**
+     * Waits, at the end of the file, for more: until a write is announced, or a safety timeout. Polls instead when
+     * writes are not announced, when the file was rotated away (its writes now carry another name), and while the
+     * decoder holds bytes that may have to be flushed.
+     *
+     * @return true when a watched file's safety timeout passed with no announcement
+     */
+    private boolean awaitMore() throws InterruptedException {
+        if (decoder.pendingBytes() > 0 && nanoClock.getAsLong() - lastActivity.get() < HELD_BYTES_POLL_NANOS) {
+            waiter.awaitChange(1);
+            return false;
+        }
+        if (draining || !waiter.watched()) {
+            waiter.awaitChange(pollTurns);
+            return false;
+        }
+        return !waiter.awaitChange(SAFETY_TURNS);
     }
 
     private long readChunk() throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import dev.logsagent.logs.sources.LogSource;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.logs.tailers.DecoderProvider;
 import dev.logsagent.logs.tailers.FileTailer;
+import dev.logsagent.logs.tailers.TailerWakeups;
 import dev.logsagent.telemetry.LogsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private final LogsMetrics metrics;
     private final LongSupplier nanoClock;
     private final InputTags inputTags;
+    private final TailerWakeups wakeups;
     private final Set<LogSource> fileSources = ConcurrentHashMap.newKeySet();
     private final Map<Path, TailedFile> tailed = new HashMap<>();
     private final List<FileTailer> draining = new ArrayList<>();
@@ -85,6 +87,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     public FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
                         DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock,
                         InputTags inputTags) {
+        this(sources, settings, auditor, pipelines, decoders, buffers, metrics, nanoClock, inputTags,
+                TailerWakeups.create(TailerWakeups.TICK, TailerWakeups.TURN_TICKS));
+    }
+
+    /** @param wakeups when caught-up tailers read again; started and closed with the launcher */
+    FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
+                 DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock,
+                 InputTags inputTags, TailerWakeups wakeups) {
         this.sources = sources;
         this.settings = settings;
         this.auditor = auditor;
@@ -94,6 +104,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         this.metrics = metrics;
         this.nanoClock = nanoClock;
         this.inputTags = inputTags;
+        this.wakeups = wakeups;
     }
 
     @Override
@@ -101,6 +112,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         for (SourceType type : List.of(SourceType.FILE, SourceType.DOCKER, SourceType.CONTAINERD)) {
             sources.subscribe(type, this);
         }
+        wakeups.start();
         scanner = Thread.ofVirtual().name("file-launcher").start(this::scanLoop);
     }
 
@@ -368,7 +380,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
             List<String> inputTagList = List.copyOf(tags);
             FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers,
                     (id, start, out) -> decoders.create(source, id, start, inputTagList, out), pipeline,
-                    this::truncated, metrics, settings.closeTimeout(), nanoClock);
+                    this::truncated, metrics, settings.closeTimeout(), nanoClock, wakeups);
             supersedeDraining(identifier);
             tailed.put(path, new TailedFile(tailer, source, fileKey));
             auditor.markTailed(identifier);
@@ -399,6 +411,13 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
     }
 
+    /** Whether every tailed file has been read to its end (tests wait for it before they write more). */
+    boolean allCaughtUp() {
+        synchronized (lock) {
+            return tailed.values().stream().allMatch(tf -> tf.tailer().atEnd());
+        }
+    }
+
     /** Number of files tailed now, rotated ones still draining excluded. */
     public int tailedCount() {
         synchronized (lock) {
@@ -425,13 +444,14 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         for (FileTailer t : all) {
             t.stop();
         }
-        for (FileTailer t : all) {
-            try {
+        try {
+            for (FileTailer t : all) {
                 t.awaitStopped(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            wakeups.close();
         }
     }
 }
