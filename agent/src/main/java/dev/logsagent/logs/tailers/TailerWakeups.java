@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * directory is read at the first tick after it is written (or after its tailer's safety timeout); a file in a
  * directory that cannot be watched is polled at its turns.
  *
- * <p>A directory is watched only while one of its tailers waits for a change, and for a few seconds after: every
+ * <p>A directory is watched only while one of its tailers waits for a change, and for a second after: every
  * write to a watched directory costs the watch service a wakeup, which is wasted on files that are read at every
  * turn anyway.
  */
@@ -48,14 +48,17 @@ public final class TailerWakeups implements AutoCloseable {
     private volatile boolean closed;
     private Thread ticker;
 
-    /** A directory of tailed files. Its fields other than {@code lastWaitTick} are guarded by the wakeups' lock. */
+    /**
+     * A directory of tailed files. Changed under the wakeups' lock, except {@code lastWaitTick}; the volatile fields
+     * are also read without it.
+     */
     private static final class Directory {
         final Path path;
         final Map<Path, List<Waiter>> byName = new HashMap<>();
         /** False once it could not be watched, or the watch was lost: its files are polled. */
         volatile boolean watchable;
         boolean watching;
-        /** Counts the times the watch started: a tailer knows whether it was on all along since its last read. */
+        /** Counts the times the watch started or stopped: tells a tailer whether it was on since its last read. */
         volatile int generation;
         /** The last tick at which one of its tailers waited for a change. */
         volatile long lastWaitTick;
