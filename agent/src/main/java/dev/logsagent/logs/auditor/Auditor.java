@@ -34,16 +34,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * starts again at 0 under the same identifier.
  *
  * <p>Commits only touch memory and wake the flusher thread, which writes the registry soon after: at most one
- * write every {@value #MIN_GAP_MILLIS} ms, or ten times as long as the last write took (a registry of thousands of
+ * write every {@value #MIN_GAP_MILLIS} ms, or twenty times as long as the last write took (a registry of thousands of
  * files costs more to write), and at least every flush interval while something changed. So a crash replays only
- * what was acknowledged in the last ~100 ms, without an fsync per payload; writing more often cost a thousand
- * busily written files several percent of a core. {@link #close()} writes it a
+ * what was acknowledged in the last few tens of milliseconds (at most one batch of a live stream), without an
+ * fsync per payload; writing more often cost a thousand busily written files several percent of a core. {@link #close()} writes it a
  * last time. A registry that cannot be read, or written, is
  * reported in the log and in {@link #problems()}, never thrown at the caller.
  */
 public final class Auditor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Auditor.class);
-    static final long MIN_GAP_MILLIS = 100;
+    static final long MIN_GAP_MILLIS = 25;
 
     private final Path runPath;
     private final RegistryFile file;
@@ -205,7 +205,7 @@ public final class Auditor implements AutoCloseable {
                 long started = System.nanoTime();
                 flush();
                 long took = System.nanoTime() - started;
-                long gap = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS), 10 * took) - took;
+                long gap = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS), 20 * took) - took;
                 if (gap > 0 && stop.await(gap, TimeUnit.NANOSECONDS)) {
                     return;
                 }
