@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Sends one pipeline's payloads to every destination: at most {@code batch_max_concurrent_send} in flight, each
  * settled once all reliable destinations delivered or refused it, then its checkpoints are committed in order.
  * When all slots are busy {@link #accept} blocks, which stops the processor and, through the queues, the tailers.
+ * A payload for compressing intakes is compressed once, on a virtual thread of its own, as soon as it is accepted;
+ * once settled, its array goes back to the pipeline's {@link PayloadBuffers} for the next batch.
  */
 public final class Sender implements BatchStrategy.PayloadSink {
     private final List<Destination> reliable;
