@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The real agent, {@code bin/logs-agent run -c FILE} from the project folder, as a child process, with whatever
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class AgentProcess implements AutoCloseable {
     private static final String API_KEY = "0123456789abcdef0123456789abcdef";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final long STATUS_POLL_MILLIS = 250;
 
     private final Path project;
     private final Path config;
@@ -50,6 +53,21 @@ final class AgentProcess implements AutoCloseable {
      * @param logsConfig the {@code logs_config} section as is
      * @param sources    the {@code logs} entries of the one integration, {@code bench}
      */
+    /**
+     * The {@code logs_config} that sends to this process's intake on 127.0.0.1: plain HTTP, {@code compression}
+     * {@code none}, {@code zstd} or {@code gzip}. Mutable, for a bench's own settings.
+     */
+    static Map<String, Object> intakeConfig(int intakePort, String compression) {
+        Map<String, Object> logsConfig = new LinkedHashMap<>();
+        logsConfig.put("logs_dd_url", "127.0.0.1:" + intakePort);
+        logsConfig.put("logs_no_ssl", true);
+        logsConfig.put("use_compression", !compression.equals("none"));
+        if (!compression.equals("none")) {
+            logsConfig.put("compression_kind", compression);
+        }
+        return logsConfig;
+    }
+
     static AgentProcess configure(Path project, Path dir, Map<String, Object> logsConfig,
                                   List<Map<String, Object>> sources) throws IOException {
         Path runPath = Files.createDirectories(dir.resolve("run"));
@@ -104,6 +122,29 @@ final class AgentProcess implements AutoCloseable {
         } catch (TransportException e) {
             return null;
         }
+    }
+
+    /**
+     * Polls {@link #status} until what {@code read} makes of it (null: nothing yet) satisfies {@code done}.
+     *
+     * @return the reading, the last one when {@code timeoutNanos} ran out first, or null when there was none or
+     *         the agent exited
+     */
+    <T> T awaitStatus(Function<JsonNode, T> read, Predicate<T> done, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        T last = null;
+        while (isAlive()) {
+            T now = read.apply(status());
+            last = now == null ? last : now;
+            if (now != null && done.test(now)) {
+                return now;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return last;
+            }
+            Thread.sleep(STATUS_POLL_MILLIS);
+        }
+        return null;
     }
 
     /** SIGTERM, then SIGKILL after {@code graceSeconds}; returns the exit code. */

@@ -32,6 +32,24 @@ record LineStamp(int file, long seq, long nanos) {
         digits(dst, off + NANOS_AT, NANOS_DIGITS, nanos);
     }
 
+    /** Writes a whole line into {@code dst[off, ...)}: the stamp, {@code text} and a newline; returns its length. */
+    static int line(byte[] dst, int off, int file, long seq, long nanos, byte[] text) {
+        format(dst, off, file, seq, nanos);
+        System.arraycopy(text, 0, dst, off + LENGTH, text.length);
+        int length = LENGTH + text.length + 1;
+        dst[off + length - 1] = '\n';
+        return length;
+    }
+
+    /** The length of the longest {@link #line} with one of {@code texts}. */
+    static int maxLineLength(byte[][] texts) {
+        int max = 0;
+        for (byte[] t : texts) {
+            max = Math.max(max, t.length);
+        }
+        return LENGTH + max + 1;
+    }
+
     private static void digits(byte[] dst, int at, int width, long value) {
         long v = value;
         for (int i = at + width - 1; i >= at; i--) {

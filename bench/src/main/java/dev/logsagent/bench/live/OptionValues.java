@@ -1,11 +1,36 @@
 package dev.logsagent.bench.live;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Reading and checking the values of a bench's command-line options; every error names the option. */
 final class OptionValues {
+    private static final Set<String> COMPRESSIONS = Set.of("none", "zstd", "gzip");
+
     private OptionValues() {
+    }
+
+    /**
+     * The command line as (name, value) pairs in order: every option takes the next argument as its value, except
+     * the {@code flags}, whose value is empty.
+     */
+    static List<Map.Entry<String, String>> pairs(String[] args, Set<String> flags) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (flags.contains(name)) {
+                pairs.add(Map.entry(name, ""));
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + ": a value is missing");
+            }
+            pairs.add(Map.entry(name, args[++i]));
+        }
+        return pairs;
     }
 
     static long integer(String name, String v) {
@@ -51,6 +76,11 @@ final class OptionValues {
             throw new IllegalArgumentException(name + ": " + v + " must be at least 0 and less than 1");
         }
         return v;
+    }
+
+    /** What the agent sends: {@code none}, {@code zstd} or {@code gzip}. */
+    static String compressionKind(String name, String v) {
+        return oneOf(name, v, COMPRESSIONS);
     }
 
     static String oneOf(String name, String v, Set<String> allowed) {

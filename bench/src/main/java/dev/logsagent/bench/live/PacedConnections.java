@@ -36,7 +36,7 @@ final class PacedConnections implements AutoCloseable {
 
     private final List<Socket> sockets = new ArrayList<>();
     private final byte[][] fillers = FillerLines.generate(FILLERS);
-    private final int maxLine = LineStamp.LENGTH + maxLength(fillers) + 1;
+    private final int maxLine = LineStamp.maxLineLength(fillers);
     private final RunClock clock;
     private final long[] lines;
     private final long[] bytes;
@@ -136,10 +136,7 @@ final class PacedConnections implements AutoCloseable {
 
     /** Puts connection {@code c}'s next line at {@code buffer[at]}; returns its length. */
     private int line(byte[] buffer, int at, int c, long stamp, byte[] filler) {
-        LineStamp.format(buffer, at, c, lines[c]++, stamp);
-        System.arraycopy(filler, 0, buffer, at + LineStamp.LENGTH, filler.length);
-        int length = LineStamp.LENGTH + filler.length + 1;
-        buffer[at + length - 1] = '\n';
+        int length = LineStamp.line(buffer, at, c, lines[c]++, stamp, filler);
         bytes[c] += length;
         return length;
     }
@@ -159,14 +156,6 @@ final class PacedConnections implements AutoCloseable {
             sum += n;
         }
         return sum;
-    }
-
-    private static int maxLength(byte[][] lines) {
-        int max = 0;
-        for (byte[] l : lines) {
-            max = Math.max(max, l.length);
-        }
-        return max;
     }
 
     /** Closes every connection: the receiver sees the end of each stream. */

@@ -26,7 +26,7 @@ final class PacedWriter implements AutoCloseable {
     private final long[] written;
     private final long[] phase;
     private final byte[][] fillers = FillerLines.generate(FILLERS);
-    private final byte[] line = new byte[LineStamp.LENGTH + maxLength(fillers) + 1];
+    private final byte[] line = new byte[LineStamp.maxLineLength(fillers)];
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
     private final RunClock clock;
     private int nextFiller;
@@ -119,10 +119,7 @@ final class PacedWriter implements AutoCloseable {
     private int append(int f, long stamp) {
         byte[] filler = fillers[nextFiller];
         nextFiller = (nextFiller + 1) % FILLERS;
-        LineStamp.format(line, 0, f, nextSeq[f]++, stamp);
-        System.arraycopy(filler, 0, line, LineStamp.LENGTH, filler.length);
-        int length = LineStamp.LENGTH + filler.length + 1;
-        line[length - 1] = '\n';
+        int length = LineStamp.line(line, 0, f, nextSeq[f]++, stamp, filler);
         buffer.put(line, 0, length);
         written[f] += length;
         lines++;
@@ -135,14 +132,6 @@ final class PacedWriter implements AutoCloseable {
         while (buffer.hasRemaining()) {
             channels[f].write(buffer);
         }
-    }
-
-    private static int maxLength(byte[][] lines) {
-        int max = 0;
-        for (byte[] l : lines) {
-            max = Math.max(max, l.length);
-        }
-        return max;
     }
 
     @Override

@@ -16,4 +16,8 @@ record RunClock(long epochNanos) {
     static double seconds(long nanos) {
         return nanos / 1e9;
     }
+
+    static long toNanos(double seconds) {
+        return (long) (seconds * 1e9);
+    }
 }

@@ -1,14 +1,9 @@
 package dev.logsagent.bench.live;
 
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 
-import static dev.logsagent.bench.live.OptionValues.bytes;
-import static dev.logsagent.bench.live.OptionValues.decimal;
-import static dev.logsagent.bench.live.OptionValues.fraction;
 import static dev.logsagent.bench.live.OptionValues.integer;
-import static dev.logsagent.bench.live.OptionValues.oneOf;
-import static dev.logsagent.bench.live.OptionValues.positive;
 import static dev.logsagent.bench.live.OptionValues.range;
 
 /**
@@ -52,48 +47,20 @@ record TcpFanInOptions(Path project, int connections, long bytesPerSecond, doubl
             The agent's other settings are its defaults; DD_* environment variables reach it (they override the
             config, e.g. DD_LOGS_CONFIG_BATCH_WAIT=1). LOGS_AGENT_JAVA_OPTS reaches bin/logs-agent.""";
 
-    private static final Set<String> COMPRESSIONS = Set.of("none", "zstd", "gzip");
-
     /** @throws IllegalArgumentException naming the option that is wrong */
     static TcpFanInOptions parse(String[] args) {
-        Path project = Path.of(".");
+        LiveBenchOptions run = LiveBenchOptions.parse(args, 1 << 10, 30);
         int connections = 1000;
-        long rate = 1 << 10;
-        double duration = 30;
-        String compression = "zstd";
-        long delay = 0;
-        double refuse = 0;
-        double drain = 30;
-        long slice = 50;
-        double readyTimeout = 120;
-        Path workDir = null;
-        boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--keep")) {
-                keep = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + ": a value is missing");
-            }
-            String v = args[++i];
+        for (Map.Entry<String, String> option : run.others()) {
+            String name = option.getKey();
+            String v = option.getValue();
             switch (name) {
-                case "--project" -> project = Path.of(v);
                 case "--connections" -> connections = (int) range(name, integer(name, v), 1, MAX_CONNECTIONS);
-                case "--rate" -> rate = range(name, bytes(name, v), 1, 1L << 30);
-                case "--duration" -> duration = positive(name, decimal(name, v));
-                case "--compression" -> compression = oneOf(name, v, COMPRESSIONS);
-                case "--intake-delay-ms" -> delay = range(name, integer(name, v), 0, 600_000);
-                case "--intake-503" -> refuse = fraction(name, decimal(name, v));
-                case "--drain" -> drain = positive(name, decimal(name, v));
-                case "--slice-ms" -> slice = range(name, integer(name, v), 1, 10_000);
-                case "--ready-timeout" -> readyTimeout = positive(name, decimal(name, v));
-                case "--work-dir" -> workDir = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new TcpFanInOptions(project.toAbsolutePath().normalize(), connections, rate, duration, compression,
-                delay, refuse, drain, slice, readyTimeout, workDir == null ? null : workDir.toAbsolutePath(), keep);
+        return new TcpFanInOptions(run.project(), connections, run.bytesPerSecond(), run.durationSeconds(),
+                run.compression(), run.intakeDelayMillis(), run.refuseFraction(), run.drainSeconds(),
+                run.sliceMillis(), run.readyTimeoutSeconds(), run.workDir(), run.keep());
     }
 }

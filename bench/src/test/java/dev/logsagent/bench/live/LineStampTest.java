@@ -25,6 +25,21 @@ class LineStampTest {
     }
 
     @Test
+    void writesAWholeLineAfterWhatTheBufferAlreadyHolds() {
+        byte[][] texts = {"hi".getBytes(StandardCharsets.US_ASCII), "hello".getBytes(StandardCharsets.US_ASCII)};
+        byte[] buffer = new byte[3 + LineStamp.maxLineLength(texts)];
+        buffer[0] = 'a';
+        buffer[1] = 'b';
+        buffer[2] = '\n';
+
+        int length = LineStamp.line(buffer, 3, 7, 8, 9, texts[1]);
+
+        assertThat(length).isEqualTo(LineStamp.maxLineLength(texts)).isEqualTo(LineStamp.LENGTH + 6);
+        assertThat(new String(buffer, StandardCharsets.US_ASCII))
+                .isEqualTo("ab\nf=000007 n=0000000008 t=000000000000009 hello\n");
+    }
+
+    @Test
     void readsAStampInsideALargerBuffer() {
         char[] buffer = "xx{f=000001 n=0000000002 t=000000000000003 rest}".toCharArray();
 
