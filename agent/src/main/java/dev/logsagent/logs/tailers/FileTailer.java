@@ -291,6 +291,7 @@ public final class FileTailer {
         if (lost > 0) {
             metrics.bytesMissed.inc(lost);
         }
+        // Identity first, then position: the launcher's replacement check reads them in the other order.
         identity = onTruncation.apply(identity);
         position.set(0);
         decoder = decoders.create(identity, 0, this::collect);

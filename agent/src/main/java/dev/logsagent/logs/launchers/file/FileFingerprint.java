@@ -1,5 +1,8 @@
 package dev.logsagent.logs.launchers.file;
 
+import dev.logsagent.logs.message.InputIdentity;
+import dev.logsagent.logs.tailers.FileTailer;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +17,27 @@ public final class FileFingerprint {
     public static final int MAX_BYTES = 1024;
 
     private FileFingerprint() {
+    }
+
+    /**
+     * Whether the tailer's file (same inode) now holds other leading bytes and is at least as long as what was read:
+     * a new file reusing the inode. A shorter one was truncated, which the tailer handles itself. Also completes a
+     * fingerprint taken while the file was shorter than {@link #MAX_BYTES}.
+     */
+    static boolean replacedInPlace(FileTailer tailer) throws IOException {
+        // Position before identity: a tailer that restarts after a truncation swaps its identity (no fingerprint
+        // yet) before it resets its position, so a reset position is never judged against the old fingerprint.
+        long position = tailer.position();
+        InputIdentity identity = tailer.identity();
+        FileChannel channel = tailer.channel();
+        String fingerprint = identity.fingerprint();
+        if (fingerprint != null && !matches(channel, fingerprint)) {
+            return channel.size() >= position;
+        }
+        if (fingerprint == null || length(fingerprint) < MAX_BYTES) {
+            identity.setFingerprint(compute(channel));
+        }
+        return false;
     }
 
     /** Fingerprint of the first {@code min(size, MAX_BYTES)} bytes. */

@@ -217,25 +217,13 @@ public final class FileLauncher implements Launcher, Sources.Listener {
         }
     }
 
-    /** Same inode but other leading bytes: a new file reusing the inode. Also refreshes short fingerprints. */
     private boolean replacedInPlace(TailedFile tf) {
-        // Position before identity: a tailer that restarts after a truncation swaps its identity (no fingerprint
-        // yet) before it resets its position, so a reset position is never judged against the old fingerprint.
-        long position = tf.tailer().position();
-        InputIdentity identity = tf.tailer().identity();
         try {
-            FileChannel ch = tf.tailer().channel();
-            String fp = identity.fingerprint();
-            if (fp != null && !FileFingerprint.matches(ch, fp)) {
-                return ch.size() >= position;
-            }
-            if (fp == null || FileFingerprint.length(fp) < FileFingerprint.MAX_BYTES) {
-                identity.setFingerprint(FileFingerprint.compute(ch));
-            }
+            return FileFingerprint.replacedInPlace(tf.tailer());
         } catch (IOException e) {
             LOG.debug("fingerprint of {}: {}", tf.tailer().path(), e.toString());
+            return false;
         }
-        return false;
     }
 
     private void retire(Path path, TailedFile tf) {
