@@ -22,6 +22,7 @@ import dev.logsagent.logs.sender.DestinationStatus;
 import dev.logsagent.logs.sender.DestinationsFactory;
 import dev.logsagent.logs.sender.OffsetCommitter;
 import dev.logsagent.logs.sender.PayloadBuffers;
+import dev.logsagent.logs.sender.PayloadMemory;
 import dev.logsagent.logs.sender.Sender;
 import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.logs.syslog.SyslogParser;
@@ -120,6 +121,7 @@ public final class LogsAgent {
         launchers.forEach(Launcher::start);
         running = true;
         LOG.info("logs agent started: {} pipelines, sending to {}", pipelines.size(), endpoints);
+        PayloadMemory.warning(config.logsConfig(), Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
     }
 
     /**
