@@ -6,7 +6,7 @@ import dev.logsagent.logs.auditor.Auditor;
 import dev.logsagent.logs.diagnostic.StreamLogsBroker;
 import dev.logsagent.logs.launchers.InputTags;
 import dev.logsagent.logs.launchers.Launcher;
-import dev.logsagent.logs.launchers.file.BufferPool;
+import dev.logsagent.logs.launchers.file.BufferPools;
 import dev.logsagent.logs.launchers.file.FileLauncher;
 import dev.logsagent.logs.launchers.file.FileLauncherSettings;
 import dev.logsagent.logs.launchers.journald.JournaldLauncher;
@@ -97,7 +97,7 @@ public final class LogsAgent {
         }
         PipelineProvider provider = new PipelineProvider(pipelines);
         SourceDecoders decoders = new SourceDecoders(logs, metrics);
-        BufferPool buffers = new BufferPool(Math.max(8, logs.pipelines() * 4), 256 << 10);
+        BufferPools buffers = new BufferPools(4, 256 << 10);
         launchers.add(new FileLauncher(sources, new FileLauncherSettings(logs.openFilesLimit(), logs.fileScanPeriod(),
                 logs.closeTimeout(), logs.fileWildcardSelectionMode()), auditor, provider, decoders, buffers, metrics,
                 System::nanoTime, inputTags));

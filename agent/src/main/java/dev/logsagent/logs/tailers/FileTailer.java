@@ -255,22 +255,24 @@ public final class FileTailer {
     }
 
     private long readChunk() throws IOException, InterruptedException {
+        // The buffer is held until the chunk's messages are handed over: while the pipelines are full, the tailers
+        // that hold decoded messages are at most the pool's buffers; the others wait here holding nothing (a slow
+        // intake behind hundreds of growing files would otherwise keep a chunk per file on the heap).
         byte[] buf = buffers.take();
-        int n;
         try {
             long pos = position.get();
-            n = channel.read(ByteBuffer.wrap(buf), pos);
+            int n = channel.read(ByteBuffer.wrap(buf), pos);
             if (n <= 0) {
                 return 0;
             }
             position.set(pos + n);
             source.addBytesRead(n);
             decoder.decode(buf, 0, n);
+            handOver();
+            return n;
         } finally {
             buffers.release(buf);
         }
-        handOver();
-        return n;
     }
 
     private void collect(Message m) {

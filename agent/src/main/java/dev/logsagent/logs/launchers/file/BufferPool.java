@@ -3,8 +3,8 @@ package dev.logsagent.logs.launchers.file;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * Large read buffers shared by all file tailers: a tailer holds one only while it reads, so ten thousand mostly
- * idle files cost a few buffers, not ten thousand.
+ * Large read buffers shared by the file tailers of a pipeline ({@link BufferPools}): a tailer holds one only while
+ * it reads and hands the chunk on, so ten thousand mostly idle files cost a few buffers, not ten thousand.
  */
 public final class BufferPool {
     private final ArrayBlockingQueue<byte[]> free;

@@ -58,7 +58,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
     private final Auditor auditor;
     private final PipelineProvider pipelines;
     private final DecoderProvider decoders;
-    private final BufferPool buffers;
+    private final BufferPools buffers;
     private final LogsMetrics metrics;
     private final LongSupplier nanoClock;
     private final InputTags inputTags;
@@ -85,7 +85,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
 
     /** @param inputTags tags of each file beyond its source's, such as its container's; asked once per tailer */
     public FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
-                        DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock,
+                        DecoderProvider decoders, BufferPools buffers, LogsMetrics metrics, LongSupplier nanoClock,
                         InputTags inputTags) {
         this(sources, settings, auditor, pipelines, decoders, buffers, metrics, nanoClock, inputTags,
                 TailerWakeups.create(TailerWakeups.TICK, TailerWakeups.TURN_TICKS));
@@ -93,7 +93,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
 
     /** @param wakeups when caught-up tailers read again; started and closed with the launcher */
     FileLauncher(Sources sources, FileLauncherSettings settings, Auditor auditor, PipelineProvider pipelines,
-                 DecoderProvider decoders, BufferPool buffers, LogsMetrics metrics, LongSupplier nanoClock,
+                 DecoderProvider decoders, BufferPools buffers, LogsMetrics metrics, LongSupplier nanoClock,
                  InputTags inputTags, TailerWakeups wakeups) {
         this.sources = sources;
         this.settings = settings;
@@ -366,7 +366,7 @@ public final class FileLauncher implements Launcher, Sources.Listener {
                     "dirname:" + path.getParent()));
             tags.addAll(inputTags.of(source, path));
             List<String> inputTagList = List.copyOf(tags);
-            FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers,
+            FileTailer tailer = new FileTailer(path, source, channel, identity, offset, buffers.of(pipeline),
                     (id, start, out) -> decoders.create(source, id, start, inputTagList, out), pipeline,
                     this::truncated, metrics, settings.closeTimeout(), nanoClock, wakeups);
             supersedeDraining(identifier);

@@ -63,7 +63,7 @@ class FileLauncherContainerSourcesTest {
                 ? List.of("container_id:" + ID, "short_image:redis") : List.of();
         launcher = new FileLauncher(sources, new FileLauncherSettings(100, Duration.ofHours(1), CLOSE_TIMEOUT,
                 FileSelectionMode.BY_NAME), new Auditor(dir.resolve("run"), Duration.ofDays(1), InstantSource.system(),
-                Duration.ofSeconds(1)), idlePipelines(), this::decoder, new BufferPool(8, 64 << 10), metrics,
+                Duration.ofSeconds(1)), idlePipelines(), this::decoder, new BufferPools(8, 64 << 10), metrics,
                 nanos::get, containerTags);
         launcher.start();
     }

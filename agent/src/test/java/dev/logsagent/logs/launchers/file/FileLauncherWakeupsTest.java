@@ -100,7 +100,7 @@ class FileLauncherWakeupsTest {
     private void start(TailerWakeups wakeups, Path file) {
         launcher = new FileLauncher(sources, new FileLauncherSettings(100, Duration.ofHours(1), Duration.ofSeconds(60),
                 FileSelectionMode.BY_NAME), new Auditor(dir.resolve("run"), Duration.ofDays(1), InstantSource.system(),
-                Duration.ofSeconds(1)), idlePipelines(), this::decoder, new BufferPool(8, 64 << 10), metrics,
+                Duration.ofSeconds(1)), idlePipelines(), this::decoder, new BufferPools(8, 64 << 10), metrics,
                 System::nanoTime, (source, path) -> List.of(), wakeups);
         launcher.start();
         sources.add(new LogSource("app", SourceConfig.file("app", file, "app", "app")
