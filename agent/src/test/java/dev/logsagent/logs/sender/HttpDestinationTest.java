@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,22 +174,15 @@ class HttpDestinationTest {
             port = probe.getLocalPort();
         }
         HttpDestination d = destination(port);
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                outcome.set(d.send(TestPayloads.of(0, A, B)));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        });
+        BackgroundSend sender = BackgroundSend.start(d, TestPayloads.of(0, A, B));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> d.status().retries() >= 2);
         assertThat(d.status().state()).startsWith("retrying: network error: java.net.ConnectException");
-        assertThat(outcome.get()).isNull();
+        assertThat(sender.outcome()).isNull();
         HttpTestIntake intake = open(new HttpTestIntake(null, InetAddress.getLoopbackAddress(), port));
         sender.join(Duration.ofSeconds(10));
 
-        assertThat(outcome.get()).isEqualTo(DeliveryResult.DELIVERED);
+        assertThat(sender.outcome()).isEqualTo(DeliveryResult.DELIVERED);
         assertThat(intake.requests()).hasSize(1);
         assertThat((long) metrics.retryCount.get()).isEqualTo(d.status().retries());
         assertThat(errors(d)).isEqualTo(d.status().retries());
@@ -285,21 +277,14 @@ class HttpDestinationTest {
         HttpDestination d = open(new HttpDestination(URI.create("https://127.0.0.1:" + intake.port() + "/api/v2/logs"),
                 KEY, Compression.none(), new BackoffPolicy(0.02, 2, 0.2, 1, new Random(1)), metrics,
                 "logs-agent/test", TIMEOUT));
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                outcome.set(d.send(TestPayloads.of(0, A)));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        });
+        BackgroundSend sender = BackgroundSend.start(d, TestPayloads.of(0, A));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> d.status().retries() >= 1);
         assertThat(d.status().state()).startsWith("retrying: network error: javax.net.ssl.SSLHandshakeException");
         sender.interrupt();
         sender.join(Duration.ofSeconds(5));
 
-        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        assertThat(sender.outcome()).isInstanceOf(InterruptedException.class);
         assertThat(intake.requests()).isEmpty();
     }
 
@@ -309,20 +294,13 @@ class HttpDestinationTest {
         intake.respondWith(() -> HttpTestIntake.NO_ANSWER);
         HttpDestination d = destination("http://127.0.0.1:" + intake.port() + "/api/v2/logs", KEY,
                 Compression.none(), Duration.ofMinutes(5), null);
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                outcome.set(d.send(TestPayloads.of(0, A)));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        });
+        BackgroundSend sender = BackgroundSend.start(d, TestPayloads.of(0, A));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> intake.requests().size() == 1);
         sender.interrupt();
         sender.join(Duration.ofSeconds(5));
 
-        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        assertThat(sender.outcome()).isInstanceOf(InterruptedException.class);
         assertThat(d.status().retries()).isZero();
         assertThat(errors(d)).isZero();
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,22 +84,15 @@ class TcpDestinationTest {
         TcpTestIntake intake = intake(null);
         intake.stop();
         TcpDestination d = destination(intake.port(), null);
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                outcome.set(d.send(TestPayloads.of(0, A, B)));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        });
+        BackgroundSend sender = BackgroundSend.start(d, TestPayloads.of(0, A, B));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> d.status().retries() >= 2);
         assertThat(d.status().state()).startsWith("retrying: java.net.ConnectException");
-        assertThat(outcome.get()).isNull();
+        assertThat(sender.outcome()).isNull();
         intake.start();
         sender.join(Duration.ofSeconds(10));
 
-        assertThat(outcome.get()).isEqualTo(DeliveryResult.DELIVERED);
+        assertThat(sender.outcome()).isEqualTo(DeliveryResult.DELIVERED);
         await().atMost(Duration.ofSeconds(5)).until(() -> intake.lines().size() == 2);
         assertThat(intake.lines()).containsExactly(KEY + " " + A, KEY + " " + B);
         assertThat((long) metrics.retryCount.get()).isEqualTo(d.status().retries());
@@ -122,21 +114,14 @@ class TcpDestinationTest {
     void tlsRefusesAnIntakeItDoesNotTrustAndWritesNothing() throws Exception {
         TcpTestIntake intake = intake(TestCertificates.serverContext());
         TcpDestination d = destination(intake.port(), (SSLSocketFactory) SSLSocketFactory.getDefault());
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread sender = Thread.ofVirtual().start(() -> {
-            try {
-                outcome.set(d.send(TestPayloads.of(0, A)));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        });
+        BackgroundSend sender = BackgroundSend.start(d, TestPayloads.of(0, A));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> d.status().retries() >= 1);
         assertThat(d.status().state()).startsWith("retrying: javax.net.ssl.SSLHandshakeException");
         sender.interrupt();
         sender.join(Duration.ofSeconds(5));
 
-        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        assertThat(sender.outcome()).isInstanceOf(InterruptedException.class);
         assertThat(intake.lines()).isEmpty();
         assertThat(intake.connectionsAccepted()).isPositive();
     }
