@@ -10,6 +10,7 @@ import dev.logsagent.logs.sources.Sources;
 import dev.logsagent.status.StatusBuilder;
 import dev.logsagent.telemetry.LogsMetrics;
 import dev.logsagent.version.BuildInfo;
+import dev.logsagent.testing.ManualClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package dev.logsagent.tagger;
 import dev.logsagent.autodiscovery.workloads.Container;
 import dev.logsagent.autodiscovery.workloads.Pod;
 import dev.logsagent.autodiscovery.workloads.WorkloadStore;
+import dev.logsagent.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

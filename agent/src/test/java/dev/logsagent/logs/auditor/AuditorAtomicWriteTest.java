@@ -1,5 +1,6 @@
 package dev.logsagent.logs.auditor;
 
+import dev.logsagent.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

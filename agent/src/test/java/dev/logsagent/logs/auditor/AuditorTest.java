@@ -1,6 +1,7 @@
 package dev.logsagent.logs.auditor;
 
 import dev.logsagent.errors.StartupException;
+import dev.logsagent.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

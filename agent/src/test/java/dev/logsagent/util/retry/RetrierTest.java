@@ -1,6 +1,7 @@
 package dev.logsagent.util.retry;
 
 import dev.logsagent.errors.RetryException;
+import dev.logsagent.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
